@@ -1,0 +1,69 @@
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Homeward.BuildingBlocks.Infrastructure.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ for one service: endpoints named "&lt;service&gt;-&lt;consumer&gt;" so two services
+    /// consuming the same event get separate queues, exponential retry before a message goes to its _error queue, and
+    /// the outbox dispatcher that publishes what handlers stored.
+    /// </summary>
+    public static IServiceCollection AddServiceMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section));
+        var brokerUri = configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (an amqp:// URI).");
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            addConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                ConfigureHost(rabbit, new Uri(brokerUri));
+                rabbit.PrefetchCount = options.PrefetchCount;
+                if (options.QuorumQueues)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+
+                rabbit.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    options.RetryLimit,
+                    options.RetryMinInterval,
+                    options.RetryMaxInterval,
+                    options.RetryMinInterval));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxHousekeeping>();
+        return services;
+    }
+
+    private static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, Uri uri)
+    {
+        var userInfo = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/'));
+        rabbit.Host(uri.Host, uri.IsDefaultPort ? (ushort)5672 : (ushort)uri.Port, virtualHost.Length == 0 ? "/" : virtualHost, host =>
+        {
+            if (userInfo[0].Length > 0)
+            {
+                host.Username(userInfo[0]);
+                host.Password(userInfo.Length > 1 ? userInfo[1] : string.Empty);
+            }
+        });
+    }
+}

@@ -1,0 +1,49 @@
+using Homeward.BuildingBlocks.Application.Messaging;
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Homeward.BuildingBlocks.Infrastructure.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// The service's DbContext on its own schema and login role (ConnectionStrings:&lt;connectionName&gt;), with snake_case
+    /// names, the migrations history in the same schema, the outbox behind <see cref="IOutbox"/>, and migration at
+    /// start-up when configured.
+    /// </summary>
+    public static IServiceCollection AddServiceDatabase<TContext>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string connectionName,
+        string schema)
+        where TContext : ServiceDbContext
+    {
+        var connectionString = configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(provider => new ServiceDatabase(schema, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<OutboxWakeUp>();
+        services.AddSingleton<OutboxWakeUpInterceptor>();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxBacklogReader>();
+        services.AddDbContext<TContext>((provider, options) => options
+            .UseNpgsql(
+                provider.GetRequiredService<NpgsqlDataSource>(),
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<OutboxWakeUpInterceptor>()));
+        services.AddScoped<ServiceDbContext>(provider => provider.GetRequiredService<TContext>());
+        services.AddScoped<IOutbox, EfOutbox>();
+
+        // Registered first so that it completes before the dispatcher and the bus start.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using Homeward.BuildingBlocks.Application.Privacy;
+using Homeward.SharedKernel.Privacy;
+using Microsoft.Extensions.Options;
+
+namespace Homeward.BuildingBlocks.Infrastructure.Privacy;
+
+/// <summary>
+/// AES-256-GCM encryption with versioned keys and an HMAC-SHA256 blind index per kind of data.
+/// Ciphertext layout: format (1 byte) · key id length (1) · key id (ASCII) · nonce (12) · tag (16) · ciphertext.
+/// The kind is the associated data, so a ciphertext moved to a field of another kind fails to decrypt.
+/// </summary>
+public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
+{
+    private const byte Format = 1;
+    private const int KeySize = 32;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly string _activeKeyId;
+    private readonly Dictionary<string, byte[]> _keys;
+    private readonly Dictionary<PersonalDataKind, byte[]> _lookupKeys;
+
+    public AesGcmPersonalDataProtector(IOptions<PersonalDataOptions> options)
+    {
+        var settings = options.Value;
+        _keys = settings.Keys.ToDictionary(pair => pair.Key, pair => DecodeKey($"PersonalData:Keys:{pair.Key}", pair.Value), StringComparer.Ordinal);
+        if (!_keys.ContainsKey(settings.ActiveKeyId))
+        {
+            throw new InvalidOperationException("PersonalData:ActiveKeyId must name one of PersonalData:Keys.");
+        }
+
+        if (settings.ActiveKeyId.Length is 0 or > 32 || !settings.ActiveKeyId.All(char.IsAscii))
+        {
+            throw new InvalidOperationException("PersonalData:ActiveKeyId is 1 to 32 ASCII characters.");
+        }
+
+        _activeKeyId = settings.ActiveKeyId;
+        var lookupKey = DecodeKey("PersonalData:LookupKey", settings.LookupKey);
+        _lookupKeys = Enum.GetValues<PersonalDataKind>().ToDictionary(
+            kind => kind,
+            kind => HKDF.DeriveKey(HashAlgorithmName.SHA256, lookupKey, KeySize, info: Encoding.ASCII.GetBytes($"homeward-lookup:{kind}")));
+    }
+
+    public ProtectedValue Protect(PersonalDataKind kind, string value) =>
+        new(Encrypt(kind, value), LookupHash(kind, value), PersonalDataMasks.Mask(kind, value));
+
+    public byte[] LookupHash(PersonalDataKind kind, string value) =>
+        HMACSHA256.HashData(_lookupKeys[kind], Encoding.UTF8.GetBytes(value));
+
+    public string Reveal(PersonalDataKind kind, ProtectedValue value)
+    {
+        var data = value.Ciphertext.AsSpan();
+        if (data.Length < 2 + NonceSize + TagSize || data[0] != Format)
+        {
+            throw new CryptographicException("The value is not in a ciphertext format this service knows.");
+        }
+
+        var keyIdLength = data[1];
+        var keyId = Encoding.ASCII.GetString(data.Slice(2, keyIdLength));
+        if (!_keys.TryGetValue(keyId, out var key))
+        {
+            throw new CryptographicException($"Key '{keyId}' that encrypted the value is no longer configured.");
+        }
+
+        var rest = data[(2 + keyIdLength)..];
+        var plaintext = new byte[rest.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(rest[..NonceSize], rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), plaintext, AssociatedData(kind));
+        return Encoding.UTF8.GetString(plaintext);
+    }
+
+    private byte[] Encrypt(PersonalDataKind kind, string value)
+    {
+        var plaintext = Encoding.UTF8.GetBytes(value);
+        var keyId = Encoding.ASCII.GetBytes(_activeKeyId);
+        var output = new byte[2 + keyId.Length + NonceSize + TagSize + plaintext.Length];
+        output[0] = Format;
+        output[1] = (byte)keyId.Length;
+        keyId.CopyTo(output.AsSpan(2));
+        var rest = output.AsSpan(2 + keyId.Length);
+        var nonce = rest[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_keys[_activeKeyId], TagSize);
+        aes.Encrypt(nonce, plaintext, rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), AssociatedData(kind));
+        return output;
+    }
+
+    private static byte[] AssociatedData(PersonalDataKind kind) => Encoding.ASCII.GetBytes($"homeward:{kind}");
+
+    private static byte[] DecodeKey(string setting, string base64)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(base64);
+            return key.Length == KeySize ? key : throw new FormatException();
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{setting} must be {KeySize} random bytes in base64.");
+        }
+    }
+}

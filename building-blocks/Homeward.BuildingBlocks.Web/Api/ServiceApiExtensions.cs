@@ -1,0 +1,73 @@
+using Asp.Versioning;
+using FluentValidation;
+using Homeward.BuildingBlocks.Web.Health;
+using Homeward.BuildingBlocks.Web.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace Homeward.BuildingBlocks.Web.Api;
+
+public static class ServiceApiExtensions
+{
+    public const string DocumentName = "v1";
+
+    /// <summary>
+    /// A service with its own database and REST API: the service defaults, readiness of database, broker and outbox,
+    /// the validators of its use cases, URL-segment API versioning and its OpenAPI document.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceApi(this WebApplicationBuilder builder, ServiceDescription service, Type useCaseAssemblyMarker)
+    {
+        builder.AddServiceDefaults(service);
+        builder.Services.AddHealthChecks().AddDatabaseHealthChecks();
+        builder.Services.AddValidatorsFromAssembly(useCaseAssemblyMarker.Assembly, includeInternalTypes: true);
+        builder.Services
+            .AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1);
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ReportApiVersions = true;
+            })
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'V";
+                options.SubstituteApiVersionInUrl = true;
+            });
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(swagger =>
+        {
+            swagger.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = service.Title,
+                Version = DocumentName,
+                Description = service.Description,
+            });
+            swagger.CustomSchemaIds(type => type.FullName!.Replace('+', '.'));
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The request pipeline of a service and its versioned route group, <c>/api/&lt;service&gt;/v1</c>. Every endpoint
+    /// in it can fail with a problem response, which the document says once here rather than on every endpoint.
+    /// </summary>
+    public static RouteGroupBuilder UseServiceApi(this WebApplication app)
+    {
+        var service = app.Services.GetRequiredService<ServiceDescription>();
+        app.UseServiceDefaults();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapServiceDefaults();
+        var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
+        app.UseSwagger();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
+            ui.DocumentTitle = service.Title;
+        });
+        return app.MapGroup($"{service.ApiPrefix}/v{{version:apiVersion}}")
+            .WithApiVersionSet(versions)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+    }
+}

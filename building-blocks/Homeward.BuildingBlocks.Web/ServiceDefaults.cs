@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Homeward.BuildingBlocks.Web.Correlation;
+using Homeward.BuildingBlocks.Web.Health;
+using Homeward.BuildingBlocks.Web.Problems;
+using Homeward.BuildingBlocks.Web.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Homeward.BuildingBlocks.Web;
+
+public static class ServiceDefaults
+{
+    /// <summary>
+    /// What every Homeward process has: problem details for every failure, strict JSON (unknown members and numbers
+    /// in strings refused, enums as camelCase strings), correlation ids, telemetry and health endpoints.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ServiceDescription service)
+    {
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions[ProblemExtensions.TraceId] =
+                Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddHealthChecks();
+        builder.AddTelemetry(service);
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    /// <summary>Exception handling, problem details for bare status codes (404, 405, …) and correlation come first.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

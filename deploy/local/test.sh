@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test against real PostgreSQL and RabbitMQ (started here if they are not running) and prints, last,
+# one line "N passed, N failed, N skipped" summed over all test projects. Exits non-zero if anything failed.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+ensure_secrets
+ensure_postgres
+ensure_rabbitmq
+
+export HOMEWARD_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=postgres;Username=postgres;Password=$PG_SUPERUSER_PASSWORD"
+export HOMEWARD_TEST_RABBITMQ="$(rabbit_uri)"
+export HOMEWARD_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672"
+
+cd "$HOMEWARD_ROOT"
+if ! command -v docker-compose >/dev/null; then
+  log "installing docker-compose (apt) to validate docker-compose.yml"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null 2>&1 \
+    || { as_root apt-get update -q >/dev/null 2>&1; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null; }
+fi
+compose_failed=0
+log "validating docker-compose.yml"
+docker-compose -f docker-compose.yml config -q || compose_failed=1
+
+log "building"
+dotnet build Homeward.slnx -c Release -v quiet -nologo
+
+results=$DATA_DIR/test-results
+rm -rf "$results"
+log "running tests"
+test_status=0
+dotnet test Homeward.slnx -c Release --no-build -nologo --logger trx --results-directory "$results" \
+  --blame-hang-timeout 10m "$@" || test_status=$?
+
+passed=0 failed=0 skipped=0 reports=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+projects=$(find tests -name '*.Tests.csproj' | wc -l)
+if [ "$reports" -lt "$projects" ]; then
+  log "$((projects - reports)) test project(s) produced no results (crashed or did not run)"
+  failed=$((failed + projects - reports))
+fi
+if [ "$compose_failed" -ne 0 ]; then
+  log "docker-compose.yml is invalid"
+  failed=$((failed + 1))
+fi
+if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  log "dotnet test exited with $test_status"
+  failed=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Starts the whole platform natively: PostgreSQL, RabbitMQ, every service and the gateway. Safe to run again: it
+# rebuilds and restarts the services on the already running servers.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+RUN_DIR=$DATA_DIR/run
+LOG_DIR=$DATA_DIR/logs
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+ensure_secrets
+ensure_postgres
+ensure_rabbitmq
+provision_database
+
+"$HOMEWARD_ROOT/deploy/local/down.sh" --services-only
+
+log "building (Release)"
+dotnet build "$HOMEWARD_ROOT/Homeward.slnx" -c Release -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
+  || { tail -30 "$LOG_DIR/build.log"; die "build failed; see ${LOG_DIR#$HOMEWARD_ROOT/}/build.log"; }
+
+start_service() { # name project port schema connection
+  local name=$1 project=$2 port=$3 schema=$4 connection=$5
+  local assembly; assembly=$(basename "$project")
+  local bin=$HOMEWARD_ROOT/$project/bin/Release/net10.0
+  local -a env=(
+    "ASPNETCORE_ENVIRONMENT=Development"
+    "Urls=http://127.0.0.1:$port"
+    "ConnectionStrings__RabbitMq=$(rabbit_uri)"
+    "Database__MigrateOnStartup=true"
+    "PersonalData__ActiveKeyId=local-1"
+    "PersonalData__Keys__local-1=$PERSONAL_DATA_KEY"
+    "PersonalData__LookupKey=$PERSONAL_DATA_LOOKUP_KEY"
+  )
+  if [ "$schema" != "-" ]; then
+    local var="PG_PASSWORD_${schema}"
+    env+=("ConnectionStrings__${connection}=$(pg_connection "$schema" "${!var}")")
+  fi
+  (cd "$bin" && exec env "${env[@]}" setsid dotnet "$assembly.dll" >"$LOG_DIR/$name.log" 2>&1) &
+  echo $! > "$RUN_DIR/$name.pid"
+}
+
+wait_ready() { # name port
+  local tries=0
+  until curl -fsS "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    if [ $tries -gt 120 ] || ! kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; then
+      tail -20 "$LOG_DIR/$1.log" >&2
+      die "$1 did not become ready; see ${LOG_DIR#$HOMEWARD_ROOT/}/$1.log"
+    fi
+    sleep 1
+  done
+}
+
+while IFS=$'\t' read -r name project port schema connection; do
+  log "starting $name on 127.0.0.1:$port"
+  start_service "$name" "$project" "$port" "$schema" "$connection"
+done < <(service_rows)
+
+while IFS=$'\t' read -r name _ port _ _; do
+  wait_ready "$name" "$port"
+done < <(service_rows)
+
+cat <<INFO
+
+  Homeward is running.
+    Gateway      http://127.0.0.1:5000
+    Swagger UI   http://127.0.0.1:5000/swagger
+    RabbitMQ     http://127.0.0.1:15672  (guest / guest)
+    Logs         ${LOG_DIR#$HOMEWARD_ROOT/}/
+  Stop with ./homeward down
+
+INFO

@@ -1,0 +1,40 @@
+using Homeward.JobMatching.Application.Candidates;
+using Homeward.SharedKernel.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Homeward.JobMatching.Api.Candidates;
+
+public static class CandidateEndpoints
+{
+    public static RouteGroupBuilder MapCandidateEndpoints(this RouteGroupBuilder api)
+    {
+        var candidates = api.MapGroup("/candidates").WithTags("Candidates");
+        candidates.MapGet("/{workerId:guid}", GetAsync)
+            .WithName("GetCandidate")
+            .WithSummary("Read what matching knows of a registered worker")
+            .WithDescription("The candidate projection built from registry events. It never contains a national ID or phone number.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Ok<CandidateResponse>> GetAsync(Guid workerId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(CandidateResponse.From(await sender.Send(new GetCandidate(workerId), cancellationToken)));
+}
+
+public sealed record CandidateResponse(
+    Guid WorkerId,
+    string Name,
+    Gender Gender,
+    DateOnly BirthDate,
+    string HouseholdDivision,
+    DateTimeOffset RegisteredAt)
+{
+    public static CandidateResponse From(CandidateView candidate) => new(
+        candidate.WorkerId,
+        candidate.Name,
+        candidate.Gender,
+        candidate.BirthDate,
+        candidate.HouseholdDivision,
+        candidate.RegisteredAt);
+}

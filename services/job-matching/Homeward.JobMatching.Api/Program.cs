@@ -1,0 +1,30 @@
+using Homeward.BuildingBlocks.Application.Behaviors;
+using Homeward.BuildingBlocks.Web;
+using Homeward.BuildingBlocks.Web.Api;
+using Homeward.JobMatching.Api.Candidates;
+using Homeward.JobMatching.Application.Candidates;
+using Homeward.JobMatching.Infrastructure;
+using Mediator;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceApi(
+    new ServiceDescription(
+        JobMatchingInfrastructure.ServiceName,
+        "Homeward Job Matching API",
+        "Employers, vacancies, explainable matching, recommendations and placements."),
+    typeof(GetCandidate));
+builder.Services.AddJobMatchingInfrastructure(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(GetCandidate)];
+    options.PipelineBehaviors = UseCasePipeline.Behaviors;
+});
+
+var app = builder.Build();
+app.UseServiceApi()
+    .MapCandidateEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,146 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "jobmatching");
+
+            migrationBuilder.CreateTable(
+                name: "candidates",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    household_division = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    identity_as_of = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_candidates", x => x.worker_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    request_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "text", nullable: true),
+                    e_tag = table.Column<string>(type: "text", nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotent_requests", x => new { x.client, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    headers = table.Column<string>(type: "jsonb", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_candidates_household_division",
+                schema: "jobmatching",
+                table: "candidates",
+                column: "household_division");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotent_requests_created_at",
+                schema: "jobmatching",
+                table: "idempotent_requests",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_received_at",
+                schema: "jobmatching",
+                table: "inbox_messages",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                schema: "jobmatching",
+                table: "outbox_messages",
+                column: "seq",
+                filter: "processed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_processed",
+                schema: "jobmatching",
+                table: "outbox_messages",
+                column: "processed_at",
+                filter: "processed_at IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "candidates",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "idempotent_requests",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
+                schema: "jobmatching");
+        }
+    }
+}

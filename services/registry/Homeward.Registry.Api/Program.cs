@@ -1,0 +1,30 @@
+using Homeward.BuildingBlocks.Application.Behaviors;
+using Homeward.BuildingBlocks.Web;
+using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Registry.Api.Workers;
+using Homeward.Registry.Application.Workers;
+using Homeward.Registry.Infrastructure;
+using Mediator;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceApi(
+    new ServiceDescription(
+        RegistryInfrastructure.ServiceName,
+        "Homeward Registry API",
+        "The living record of every returning worker: registration, profile, employment status and monitoring."),
+    typeof(RegisterWorker));
+builder.Services.AddRegistryInfrastructure(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(RegisterWorker)];
+    options.PipelineBehaviors = UseCasePipeline.Behaviors;
+});
+
+var app = builder.Build();
+app.UseServiceApi()
+    .MapWorkerEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,106 @@
+using FluentValidation;
+using Homeward.BuildingBlocks.Application.Errors;
+using Homeward.BuildingBlocks.Application.Messaging;
+using Homeward.BuildingBlocks.Application.Privacy;
+using Homeward.Contracts.Registry;
+using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel.Divisions;
+using Homeward.SharedKernel.Identity;
+using Homeward.SharedKernel.Privacy;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Registry.Application.Workers;
+
+/// <summary>Registers a returning worker; a national ID number already on record is a conflict pointing to that record.</summary>
+public sealed record RegisterWorker(string NationalId, string Name, string? Phone, string HouseholdDivision) : ICommand<WorkerView>;
+
+public sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
+{
+    public RegisterWorkerValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.NationalId).Custom((value, context) =>
+        {
+            if (!NationalId.TryParse(value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out _, out var error))
+            {
+                context.AddFailure(error.Describe());
+            }
+        });
+        RuleFor(c => c.Name).Must(WorkerName.IsValid)
+            .WithMessage("A name is 2 to 30 letters; digits and symbols are not allowed.");
+        RuleFor(c => c.Phone).Must(phone => PhoneNumber.TryParse(phone, out _))
+            .When(c => !string.IsNullOrWhiteSpace(c.Phone))
+            .WithMessage("A phone number is an 11-digit mainland mobile number starting with 13–19.");
+        RuleFor(c => c.HouseholdDivision).Must(BeAnActiveVillage)
+            .WithMessage("The household division is the 12-digit code of a village in the division reference data.");
+    }
+
+    private static bool BeAnActiveVillage(string code) =>
+        DivisionCode.TryParse(code, out var division)
+        && division.Level == DivisionLevel.Village
+        && DivisionDirectory.Current.Find(division) is { RetiredOn: null };
+}
+
+public sealed class RegisterWorkerHandler(
+    IRegistryDbContext db,
+    IPersonalDataProtector protector,
+    IOutbox outbox,
+    TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
+{
+    public async ValueTask<WorkerView> Handle(RegisterWorker command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var nationalId = NationalId.Parse(command.NationalId, DateOnly.FromDateTime(now.UtcDateTime));
+        var protectedId = protector.Protect(PersonalDataKind.NationalId, nationalId.Value);
+
+        var existing = await db.Workers.AsNoTracking()
+            .Where(w => w.NationalId.LookupHash == protectedId.LookupHash)
+            .Select(w => (Guid?)w.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } existingId)
+        {
+            throw AlreadyRegistered(existingId);
+        }
+
+        var phone = string.IsNullOrWhiteSpace(command.Phone)
+            ? null
+            : protector.Protect(PersonalDataKind.Phone, PhoneNumber.Parse(command.Phone).Value);
+        var worker = Worker.Register(
+            Guid.CreateVersion7(now),
+            nationalId,
+            protectedId,
+            command.Name,
+            phone,
+            DivisionCode.Parse(command.HouseholdDivision),
+            now);
+
+        db.Workers.Add(worker);
+        outbox.Enqueue(new WorkerRegistered(
+            Guid.CreateVersion7(now),
+            now,
+            worker.Id,
+            worker.Name,
+            worker.Gender == Gender.Male ? "male" : "female",
+            worker.BirthDate,
+            worker.HouseholdDivisionCode));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            // Another request registered the same person between our check and our insert.
+            var winner = await db.Workers.AsNoTracking()
+                .Where(w => w.NationalId.LookupHash == protectedId.LookupHash)
+                .Select(w => w.Id)
+                .FirstAsync(cancellationToken);
+            throw AlreadyRegistered(winner);
+        }
+
+        return WorkerView.From(worker);
+    }
+
+    private static ConflictException AlreadyRegistered(Guid workerId) =>
+        new("worker-already-registered", "A worker with this national ID number is already registered.", WorkerPaths.Of(workerId));
+}

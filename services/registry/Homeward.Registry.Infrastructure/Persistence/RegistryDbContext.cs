@@ -1,0 +1,14 @@
+using Homeward.BuildingBlocks.Infrastructure.Persistence;
+using Homeward.Registry.Application;
+using Homeward.Registry.Domain.Workers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Registry.Infrastructure.Persistence;
+
+public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
+    : ServiceDbContext(options, Schema), IRegistryDbContext
+{
+    public new const string Schema = "registry";
+
+    public DbSet<Worker> Workers => Set<Worker>();
+}

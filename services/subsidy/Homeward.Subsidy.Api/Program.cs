@@ -1,0 +1,25 @@
+using Homeward.BuildingBlocks.Application.Behaviors;
+using Homeward.BuildingBlocks.Web;
+using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Subsidy.Application;
+using Homeward.Subsidy.Infrastructure;
+using Mediator;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceApi(
+    new ServiceDescription(SubsidyInfrastructure.ServiceName, "Homeward Subsidy API", "Policies that find the people they are for, fast approvals, and money that adds up."),
+    typeof(ISubsidyDbContext));
+builder.Services.AddSubsidyInfrastructure(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(ISubsidyDbContext)];
+    options.PipelineBehaviors = UseCasePipeline.Behaviors;
+});
+
+var app = builder.Build();
+app.UseServiceApi();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

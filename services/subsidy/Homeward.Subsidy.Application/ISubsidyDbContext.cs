@@ -1,0 +1,5 @@
+using Homeward.BuildingBlocks.Application;
+
+namespace Homeward.Subsidy.Application;
+
+public interface ISubsidyDbContext : IServiceDbContext;

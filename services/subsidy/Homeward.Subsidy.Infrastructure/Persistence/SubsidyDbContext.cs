@@ -1,0 +1,11 @@
+using Homeward.BuildingBlocks.Infrastructure.Persistence;
+using Homeward.Subsidy.Application;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.Subsidy.Infrastructure.Persistence;
+
+public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
+    : ServiceDbContext(options, Schema), ISubsidyDbContext
+{
+    public new const string Schema = "subsidy";
+}

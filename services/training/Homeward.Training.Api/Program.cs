@@ -1,0 +1,27 @@
+using Homeward.BuildingBlocks.Application.Behaviors;
+using Homeward.BuildingBlocks.Web;
+using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Training.Api.Trades;
+using Homeward.Training.Application.Trades;
+using Homeward.Training.Infrastructure;
+using Mediator;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceApi(
+    new ServiceDescription(TrainingInfrastructure.ServiceName, "Homeward Training API", "Practical courses driven by real demand, and certificates that open jobs."),
+    typeof(ListTrades));
+builder.Services.AddTrainingInfrastructure(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(ListTrades)];
+    options.PipelineBehaviors = UseCasePipeline.Behaviors;
+});
+
+var app = builder.Build();
+app.UseServiceApi()
+    .MapTradeEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

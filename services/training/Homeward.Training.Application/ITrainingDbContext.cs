@@ -1,0 +1,5 @@
+using Homeward.BuildingBlocks.Application;
+
+namespace Homeward.Training.Application;
+
+public interface ITrainingDbContext : IServiceDbContext;
