@@ -49,7 +49,6 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
-        services.AddHostedService<OutboxHousekeeping>();
         return services;
     }
 

@@ -41,6 +41,8 @@ public static class PersistenceServiceCollectionExtensions
             .AddInterceptors(provider.GetRequiredService<OutboxWakeUpInterceptor>()));
         services.AddScoped<ServiceDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddScoped<IOutbox, EfOutbox>();
+        services.AddSingleton<OutboxHousekeeping>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxHousekeeping>());
 
         // Registered first so that it completes before the dispatcher and the bus start.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
