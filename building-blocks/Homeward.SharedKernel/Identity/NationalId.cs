@@ -121,7 +121,7 @@ public sealed class NationalId : IEquatable<NationalId>
             return NationalIdError.Characters;
         }
 
-        if (!Provinces.IsKnown(span[..2]) || span[2..6].SequenceEqual("0000"))
+        if (!IsKnownRegion(span[..6]))
         {
             return NationalIdError.Region;
         }
@@ -139,6 +139,14 @@ public sealed class NationalId : IEquatable<NationalId>
 
         return ComputeCheckCharacter(span[..17]) == span[17] ? NationalIdError.None : NationalIdError.CheckCharacter;
     }
+
+    /// <summary>
+    /// A county-level code of a known province, or one of the region codes of residence permits for Hong Kong,
+    /// Macao and Taiwan residents (810000, 820000, 830000), which are the only valid codes ending in 0000.
+    /// </summary>
+    private static bool IsKnownRegion(ReadOnlySpan<char> region) =>
+        region is "810000" or "820000" or "830000"
+        || (Provinces.IsKnown(region[..2]) && !region[2..].SequenceEqual("0000"));
 
     public bool Equals(NationalId? other) => other is not null && other.Value == Value;
 

@@ -11,6 +11,9 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
 {
     public const int Length = 11;
 
+    /// <summary>Longer input is refused before it is looked at; no formatting of an 11-digit number needs more.</summary>
+    private const int MaxInputLength = 32;
+
     private PhoneNumber(string value) => Value = value;
 
     public string Value { get; }
@@ -26,20 +29,28 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
     public static bool TryParse(string? value, [NotNullWhen(true)] out PhoneNumber? phone)
     {
         phone = null;
-        if (string.IsNullOrWhiteSpace(value))
+        var text = value.AsSpan().Trim();
+        if (text.IsEmpty || text.Length > MaxInputLength)
         {
             return false;
         }
 
-        Span<char> digits = stackalloc char[value.Length];
+        // '+' may only introduce the country code: "+86 138 1234 5678".
+        var internationalPrefix = text[0] == '+';
+        if (internationalPrefix)
+        {
+            text = text[1..];
+        }
+
+        Span<char> digits = stackalloc char[MaxInputLength];
         var count = 0;
-        foreach (var c in value)
+        foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
                 digits[count++] = c;
             }
-            else if (c is not (' ' or '-' or '+'))
+            else if (c is not (' ' or '-'))
             {
                 return false;
             }
@@ -49,6 +60,10 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         if (number.Length == Length + 2 && number.StartsWith("86"))
         {
             number = number[2..];
+        }
+        else if (internationalPrefix)
+        {
+            return false;
         }
 
         if (number.Length != Length || number[0] != '1' || number[1] < '3')

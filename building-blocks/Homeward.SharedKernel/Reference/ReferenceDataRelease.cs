@@ -58,12 +58,12 @@ public sealed class ReferenceDataRelease
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
             {
                 continue;
             }
 
-            var fields = line.Split(',');
+            var fields = line.Split(',', StringSplitOptions.TrimEntries);
             if (header is null)
             {
                 header = fields;
@@ -80,7 +80,7 @@ public sealed class ReferenceDataRelease
             var row = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
             for (var i = 0; i < header.Length; i++)
             {
-                row[header[i]] = fields[i].Trim();
+                row[header[i]] = fields[i];
             }
 
             rows.Add(row);

@@ -18,7 +18,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(RegisterWorker)];
-    options.PipelineBehaviors = UseCasePipeline.Behaviors;
+    // Listed literally: the source generator reads this lambda at compile time. Outermost first: log, validate, handle.
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 
 var app = builder.Build();

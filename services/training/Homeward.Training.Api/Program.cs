@@ -15,7 +15,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(ListTrades)];
-    options.PipelineBehaviors = UseCasePipeline.Behaviors;
+    // Listed literally: the source generator reads this lambda at compile time. Outermost first: log, validate, handle.
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 
 var app = builder.Build();

@@ -116,6 +116,16 @@ public class NationalIdTests
         Assert.Throws<ArgumentException>(() => NationalId.ComputeCheckCharacter(first17));
     }
 
+    [Theory]
+    [InlineData("81000019900101001")]
+    [InlineData("82000019900101001")]
+    [InlineData("83000019900101001")]
+    public void Accepts_the_region_codes_of_residence_permits_for_Hong_Kong_Macao_and_Taiwan_residents(string first17)
+    {
+        Assert.True(NationalId.TryParse(CheckCharacters.NationalId(first17), Today, out var id, out var error), error.ToString());
+        Assert.Equal(first17[..6], id.RegionCode);
+    }
+
     [Fact]
     public void Accepts_a_lowercase_x_and_normalises_it_to_uppercase()
     {
@@ -162,7 +172,7 @@ public class NationalIdTests
         { CheckCharacters.NationalId("99010519491231002"), NationalIdError.Region },
         { CheckCharacters.NationalId("00010519491231002"), NationalIdError.Region },
         { CheckCharacters.NationalId("10010519491231002"), NationalIdError.Region },
-        { CheckCharacters.NationalId("83000019491231002"), NationalIdError.Region },
+        { CheckCharacters.NationalId("72000019491231002"), NationalIdError.Region },
         { CheckCharacters.NationalId("11000019491231002"), NationalIdError.Region },
         { CheckCharacters.NationalId("41000019850615123"), NationalIdError.Region },
 
