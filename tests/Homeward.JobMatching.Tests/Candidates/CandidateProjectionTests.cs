@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Homeward.Contracts.Registry;
+using Homeward.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Homeward.JobMatching.Tests.Candidates;
+
+/// <summary>Registry events become candidates: idempotently, tolerant of order, without personal identifiers.</summary>
+public sealed class CandidateProjectionTests(JobMatchingService jobMatching) : IClassFixture<JobMatchingService>
+{
+    [Fact]
+    public async Task A_registered_worker_becomes_a_candidate_without_id_number_or_phone()
+    {
+        var registered = Registered("张伟", DateTimeOffset.UtcNow);
+
+        await PublishAsync(registered);
+
+        var candidate = await CandidateAsync(registered.WorkerId);
+        Assert.Equal("张伟", candidate.GetProperty("name").GetString());
+        Assert.Equal("male", candidate.GetProperty("gender").GetString());
+        Assert.Equal("1990-01-01", candidate.GetProperty("birthDate").GetString());
+        Assert.Equal("419921101201", candidate.GetProperty("householdDivision").GetString());
+        Assert.Equal(
+            ["birthDate", "gender", "householdDivision", "name", "registeredAt", "workerId"],
+            candidate.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_is_applied_once()
+    {
+        var registered = Registered("李娜", DateTimeOffset.UtcNow);
+
+        await PublishAsync(registered);
+        await PublishAsync(registered);
+
+        await CandidateAsync(registered.WorkerId);
+        await Eventually.TrueAsync(
+            async () => await jobMatching.Database.ScalarAsAdminAsync<long>(
+                $"SELECT count(*) FROM jobmatching.inbox_messages WHERE message_id = '{registered.EventId}'") == 1,
+            "the inbox to record the message");
+        await Task.Delay(500);
+        Assert.Equal(1L, await jobMatching.Database.ScalarAsAdminAsync<long>(
+            $"SELECT count(*) FROM jobmatching.inbox_messages WHERE message_id = '{registered.EventId}'"));
+        Assert.Equal(1L, await jobMatching.Database.ScalarAsAdminAsync<long>(
+            $"SELECT count(*) FROM jobmatching.candidates WHERE worker_id = '{registered.WorkerId}'"));
+    }
+
+    [Fact]
+    public async Task An_older_event_arriving_late_does_not_overwrite_newer_facts()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var newer = Registered("王芳", now);
+        var older = newer with { EventId = Guid.CreateVersion7(), OccurredAt = now.AddMinutes(-5), Name = "王芳芳", HouseholdDivision = "419921101202" };
+
+        await PublishAsync(newer);
+        await CandidateAsync(newer.WorkerId);
+        await PublishAsync(older);
+        await Eventually.TrueAsync(
+            async () => await jobMatching.Database.ScalarAsAdminAsync<long>(
+                $"SELECT count(*) FROM jobmatching.inbox_messages WHERE message_id = '{older.EventId}'") == 1,
+            "the older event to be consumed");
+
+        var candidate = await CandidateAsync(newer.WorkerId);
+        Assert.Equal("王芳", candidate.GetProperty("name").GetString());
+        Assert.Equal("419921101201", candidate.GetProperty("householdDivision").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_candidate_answers_404_problem()
+    {
+        await (await jobMatching.Client.GetAsync($"/api/job-matching/v1/candidates/{Guid.NewGuid()}"))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private static WorkerRegistered Registered(string name, DateTimeOffset occurredAt) =>
+        new(Guid.CreateVersion7(), occurredAt, Guid.CreateVersion7(), name, "male", new DateOnly(1990, 1, 1), "419921101201");
+
+    private Task PublishAsync(WorkerRegistered registered) =>
+        jobMatching.Services.GetRequiredService<IBus>().Publish(registered, context => context.MessageId = registered.EventId);
+
+    private async Task<JsonElement> CandidateAsync(Guid workerId)
+    {
+        var response = await Eventually.MatchesAsync(
+            () => jobMatching.Client.GetAsync($"/api/job-matching/v1/candidates/{workerId}"),
+            r => r.StatusCode == HttpStatusCode.OK,
+            $"candidate {workerId}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
