@@ -49,6 +49,7 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxListener>();
         return services;
     }
 

@@ -1,9 +1,11 @@
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Messaging;
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Contracts.Registry;
 using Homeward.Testing;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,11 +32,16 @@ public sealed class ProbeHost : IAsyncDisposable
 
     public DeliveryCounter Deliveries => Services.GetRequiredService<DeliveryCounter>();
 
-    public static async Task<ProbeHost> StartAsync(TestDatabase database, Uri rabbitMq, bool withFailingConsumer = false)
+    public static async Task<ProbeHost> StartAsync(
+        TestDatabase database,
+        Uri rabbitMq,
+        bool withFailingConsumer = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(ServiceSettings.For("Probe", database.ConnectionStringFor(ProbeDbContext.Schema), rabbitMq));
         builder.Configuration["Database:MigrateOnStartup"] = "false";
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DeliveryCounter>();
         builder.Services.AddServiceDatabase<ProbeDbContext>(builder.Configuration, "Probe", ProbeDbContext.Schema);
@@ -50,7 +57,11 @@ public sealed class ProbeHost : IAsyncDisposable
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database.EnsureCreatedAsync();
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            if (await db.Database.EnsureCreatedAsync())
+            {
+                await db.Database.ExecuteSqlRawAsync(OutboxSql.CreateNotifyTrigger(ProbeDbContext.Schema));
+            }
         }
 
         host.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(host.Services.GetRequiredService<DeliveryCounter>());

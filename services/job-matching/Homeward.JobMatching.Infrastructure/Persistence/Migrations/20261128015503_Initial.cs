@@ -1,4 +1,5 @@
 ﻿using System;
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -121,11 +122,15 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 table: "outbox_messages",
                 column: "processed_at",
                 filter: "processed_at IS NOT NULL");
+
+            migrationBuilder.Sql(OutboxSql.CreateNotifyTrigger("jobmatching"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(OutboxSql.DropNotifyTrigger("jobmatching"));
+
             migrationBuilder.DropTable(
                 name: "candidates",
                 schema: "jobmatching");

@@ -1,4 +1,5 @@
 ﻿using System;
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -140,11 +141,15 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                 schema: "registry",
                 table: "workers",
                 column: "phone_lookup_hash");
+
+            migrationBuilder.Sql(OutboxSql.CreateNotifyTrigger("registry"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(OutboxSql.DropNotifyTrigger("registry"));
+
             migrationBuilder.DropTable(
                 name: "idempotent_requests",
                 schema: "registry");

@@ -1,4 +1,5 @@
 ﻿using System;
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -96,11 +97,15 @@ namespace Homeward.Training.Infrastructure.Persistence.Migrations
                 table: "outbox_messages",
                 column: "processed_at",
                 filter: "processed_at IS NOT NULL");
+
+            migrationBuilder.Sql(OutboxSql.CreateNotifyTrigger("training"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(OutboxSql.DropNotifyTrigger("training"));
+
             migrationBuilder.DropTable(
                 name: "idempotent_requests",
                 schema: "training");
