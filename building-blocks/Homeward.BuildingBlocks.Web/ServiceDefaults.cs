@@ -3,9 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Homeward.BuildingBlocks.Web.Correlation;
 using Homeward.BuildingBlocks.Web.Health;
+using Homeward.BuildingBlocks.Web.Logging;
 using Homeward.BuildingBlocks.Web.Problems;
+using Homeward.BuildingBlocks.Web.Security;
 using Homeward.BuildingBlocks.Web.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +35,19 @@ public static class ServiceDefaults
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // The gateway adds X-Forwarded-*; the Identity service needs the original host and scheme to name its
+            // endpoints as clients reach them. Proxies are trusted only from loopback unless configured otherwise.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         builder.AddTelemetry(service);
+        builder.AddTokenAuthentication(service);
+        RedactingLoggerProvider.DecorateAll(builder.Services);
         return builder;
     }
 
@@ -43,13 +59,22 @@ public static class ServiceDefaults
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 
-    /// <summary>Exception handling, problem details for bare status codes (404, 405, …) and correlation come first.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// Exception handling, problem details for bare status codes (401, 403, 404, 405, …) and correlation come first,
+    /// then routing and the caller's identity.
+    /// </summary>
+    /// <param name="app">The application.</param>
+    /// <param name="beforeAuthorization">Middleware that must know the caller but run before endpoints are authorized, such as rate limits.</param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthorization = null)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseRouting();
+        app.UseAuthentication();
+        beforeAuthorization?.Invoke(app);
+        app.UseAuthorization();
         return app;
     }
 

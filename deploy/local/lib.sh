@@ -52,6 +52,19 @@ ensure_secrets() {
       echo "PERSONAL_DATA_LOOKUP_KEY=$(random_base64 32)"
     } > "$SECRETS_FILE"
   fi
+  # Added after the first version of this file, so older checkouts get them too.
+  if ! grep -q '^ADMIN_PASSWORD=' "$SECRETS_FILE"; then
+    echo "ADMIN_PASSWORD=Hw-$(random_hex 8)-Pw" >> "$SECRETS_FILE"
+  fi
+  if ! grep -q '^PG_PASSWORD_identity=' "$SECRETS_FILE"; then
+    echo "PG_PASSWORD_identity=$(random_hex 16)" >> "$SECRETS_FILE"
+  fi
+  for key in signing encryption; do
+    if [ ! -f "$DATA_DIR/identity-$key.pem" ]; then
+      (umask 077; openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$DATA_DIR/identity-$key.pem" 2>/dev/null) \
+        || die "could not generate the identity $key key (openssl)"
+    fi
+  done
   # shellcheck disable=SC1090
   . "$SECRETS_FILE"
 }

@@ -5,6 +5,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 RUN_DIR=$DATA_DIR/run
+ISSUER=http://127.0.0.1:5000/
 LOG_DIR=$DATA_DIR/logs
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
@@ -31,7 +32,24 @@ start_service() { # name project port schema connection
     "PersonalData__ActiveKeyId=local-1"
     "PersonalData__Keys__local-1=$PERSONAL_DATA_KEY"
     "PersonalData__LookupKey=$PERSONAL_DATA_LOOKUP_KEY"
+    "Authentication__Issuer=$ISSUER"
+    "Authentication__MetadataAddress=http://127.0.0.1:5001/.well-known/openid-configuration"
+    "Authentication__RequireHttpsMetadata=false"
   )
+  case "$name" in
+    identity)
+      env+=(
+        "Identity__Issuer=$ISSUER"
+        "Identity__SigningKey=$(cat "$DATA_DIR/identity-signing.pem")"
+        "Identity__EncryptionKey=$(cat "$DATA_DIR/identity-encryption.pem")"
+        "Identity__SwaggerRedirectUris__0=${ISSUER}swagger/oauth2-redirect.html"
+        "Identity__Bootstrap__UserName=admin"
+        "Identity__Bootstrap__Password=$ADMIN_PASSWORD"
+      ) ;;
+    gateway)
+      # Generous in local mode so that load scenarios measure the platform, not the limit.
+      env+=("Gateway__RateLimit__TokenLimit=20000" "Gateway__RateLimit__TokensPerSecond=20000") ;;
+  esac
   if [ "$schema" != "-" ]; then
     local var="PG_PASSWORD_${schema}"
     env+=("ConnectionStrings__${connection}=$(pg_connection "$schema" "${!var}")")
@@ -65,7 +83,7 @@ cat <<INFO
 
   Homeward is running.
     Gateway      http://127.0.0.1:5000
-    Swagger UI   http://127.0.0.1:5000/swagger
+    Swagger UI   http://127.0.0.1:5000/swagger   (Authorize → sign in as admin / $ADMIN_PASSWORD)
     RabbitMQ     http://127.0.0.1:15672  (guest / guest)
     Logs         ${LOG_DIR#$HOMEWARD_ROOT/}/
   Stop with ./homeward down

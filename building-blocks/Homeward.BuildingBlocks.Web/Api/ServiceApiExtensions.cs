@@ -1,5 +1,6 @@
 using Asp.Versioning;
 using FluentValidation;
+using Homeward.BuildingBlocks.Application.Security;
 using Homeward.BuildingBlocks.Web.Health;
 using Homeward.BuildingBlocks.Web.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,29 @@ public static class ServiceApiExtensions
                 Description = service.Description,
             });
             swagger.CustomSchemaIds(type => type.FullName!.Replace('+', '.'));
+            var scopes = Scopes.All
+                .Where(scope => Scopes.AudienceOf(scope) == service.Name)
+                .ToDictionary(scope => scope, scope => scope);
+            swagger.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "Staff sign in with the authorization code flow (PKCE, client swagger-ui); apps and partner cities use client credentials.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri("/connect/authorize", UriKind.Relative),
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = scopes,
+                    },
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = scopes,
+                    },
+                },
+            });
+            swagger.OperationFilter<SecurityOperationFilter>();
         });
         return builder;
     }

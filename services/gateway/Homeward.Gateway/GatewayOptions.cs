@@ -7,6 +7,11 @@ public sealed class GatewayOptions
 
     /// <summary>The services whose OpenAPI documents the gateway's Swagger UI lists, each proxied at /swagger/&lt;name&gt;/v1/swagger.json.</summary>
     public List<ServiceDocument> Documents { get; set; } = [];
+
+    /// <summary>Larger request bodies are refused with 413 before they reach a service.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public RateLimitOptions RateLimit { get; set; } = new();
 }
 
 public sealed class ServiceDocument
@@ -14,4 +19,12 @@ public sealed class ServiceDocument
     public string Name { get; set; } = string.Empty;
 
     public string Title { get; set; } = string.Empty;
+}
+
+/// <summary>A token bucket per client: a burst of <see cref="TokenLimit"/> requests, refilled at <see cref="TokensPerSecond"/>.</summary>
+public sealed class RateLimitOptions
+{
+    public int TokenLimit { get; set; } = 200;
+
+    public int TokensPerSecond { get; set; } = 100;
 }

@@ -8,8 +8,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(new ServiceDescription(
     "gateway",
     "Homeward",
-    "One entry point: routing to every service, one Swagger UI for all of them."));
+    "One entry point: token validation, rate limits, routing to every service, one Swagger UI for all of them."));
 builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
+builder.Services.AddGatewayProtection();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.AddRequestTransform(context =>
@@ -21,7 +22,11 @@ builder.Services.AddReverseProxy()
     }));
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseServiceDefaults(beforeAuthorization: gateway =>
+{
+    gateway.UseRateLimiter();
+    gateway.UseRequestBodyCap();
+});
 app.MapServiceDefaults();
 app.UseGatewaySwaggerUi();
 app.MapReverseProxy();

@@ -14,6 +14,11 @@ public static class SwaggerUiExtensions
         app.UseSwaggerUI(ui =>
         {
             ui.DocumentTitle = "Homeward API";
+
+            // Staff sign in with the authorization code flow and PKCE; the Identity service only grants each role its scopes.
+            ui.OAuthClientId("swagger-ui");
+            ui.OAuthUsePkce();
+            ui.OAuthScopeSeparator(" ");
             foreach (var document in documents)
             {
                 ui.SwaggerEndpoint($"/swagger/{document.Name}/v1/swagger.json", document.Title);

@@ -16,7 +16,11 @@ public static class JobMatchingInfrastructure
     {
         services.AddServiceDatabase<JobMatchingDbContext>(configuration, "JobMatching", JobMatchingDbContext.Schema);
         services.AddScoped<IJobMatchingDbContext>(provider => provider.GetRequiredService<JobMatchingDbContext>());
-        services.AddServiceMessaging(configuration, ServiceName, bus => bus.AddConsumer<WorkerRegisteredConsumer>());
+        services.AddServiceMessaging(configuration, ServiceName, bus =>
+        {
+            bus.AddConsumer<WorkerRegisteredConsumer>();
+            bus.AddConsumer<WorkerProfileUpdatedConsumer>();
+        });
         return services;
     }
 }

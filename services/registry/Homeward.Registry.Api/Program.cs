@@ -1,6 +1,7 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Registry.Api.PersonalData;
 using Homeward.Registry.Api.Workers;
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Infrastructure;
@@ -24,7 +25,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 
 var app = builder.Build();
 app.UseServiceApi()
-    .MapWorkerEndpoints();
+    .MapWorkerEndpoints()
+    .MapPersonalDataEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application;
+using Homeward.Registry.Domain.Audit;
 using Homeward.Registry.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,4 +8,6 @@ namespace Homeward.Registry.Application;
 public interface IRegistryDbContext : IServiceDbContext
 {
     DbSet<Worker> Workers { get; }
+
+    DbSet<PersonalDataReveal> PersonalDataReveals { get; }
 }

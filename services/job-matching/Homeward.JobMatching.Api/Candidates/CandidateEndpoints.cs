@@ -1,3 +1,5 @@
+using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Security;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.SharedKernel.Identity;
 using Mediator;
@@ -11,6 +13,7 @@ public static class CandidateEndpoints
     {
         var candidates = api.MapGroup("/candidates").WithTags("Candidates");
         candidates.MapGet("/{workerId:guid}", GetAsync)
+            .RequireScope(Scopes.JobMatchingRead)
             .WithName("GetCandidate")
             .WithSummary("Read what matching knows of a registered worker")
             .WithDescription("The candidate projection built from registry events. It never contains a national ID or phone number.")

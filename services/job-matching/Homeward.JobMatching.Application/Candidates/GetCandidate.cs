@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application.Errors;
+using Homeward.BuildingBlocks.Application.Security;
 using Homeward.SharedKernel.Identity;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,14 @@ public sealed record CandidateView(
 
 public sealed record GetCandidate(Guid WorkerId) : IQuery<CandidateView>;
 
-public sealed class GetCandidateHandler(IJobMatchingDbContext db) : IQueryHandler<GetCandidate, CandidateView>
+/// <summary>A candidate of the caller's division; one outside it is "not found", like a missing one.</summary>
+public sealed class GetCandidateHandler(IJobMatchingDbContext db, ICurrentUser currentUser) : IQueryHandler<GetCandidate, CandidateView>
 {
     public async ValueTask<CandidateView> Handle(GetCandidate query, CancellationToken cancellationToken) =>
         await db.Candidates.AsNoTracking()
-            .Where(c => c.WorkerId == query.WorkerId)
-            .Select(c => new CandidateView(c.WorkerId, c.Name, c.Gender, c.BirthDate, c.HouseholdDivisionCode, c.RegisteredAt))
+            .WithinDivisionOf(currentUser, c => c.HouseholdDivisionCode)
+            .Where(c => c.WorkerId == query.WorkerId && c.RegisteredAt != null)
+            .Select(c => new CandidateView(c.WorkerId, c.Name, c.Gender!.Value, c.BirthDate!.Value, c.HouseholdDivisionCode, c.RegisteredAt!.Value))
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Candidate", query.WorkerId);
 }

@@ -28,7 +28,7 @@ public sealed class ProjectWorkerRegistrationHandler(IJobMatchingDbContext db) :
         }
         else
         {
-            candidate.ApplyIdentity(registered.Name, gender, registered.BirthDate, registered.HouseholdDivision, registered.OccurredAt);
+            candidate.ApplyRegistration(registered.Name, gender, registered.BirthDate, registered.HouseholdDivision, registered.OccurredAt);
         }
 
         await db.SaveChangesAsync(cancellationToken);

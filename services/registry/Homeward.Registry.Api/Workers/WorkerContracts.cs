@@ -12,6 +12,11 @@ public sealed record RegisterWorkerRequest(string? NationalId, string? Name, str
     public RegisterWorker ToCommand() => new(NationalId ?? string.Empty, Name ?? string.Empty, Phone, HouseholdDivision ?? string.Empty);
 }
 
+/// <summary>Only the fields given change; the others stay as they are.</summary>
+/// <param name="Phone">Mainland mobile number.</param>
+/// <param name="HouseholdDivision">12-digit code of the new household (hukou) village, within your division.</param>
+public sealed record ChangeWorkerProfileRequest(string? Name, string? Phone, string? HouseholdDivision);
+
 /// <param name="NationalId">Masked: first six and last four characters.</param>
 /// <param name="Phone">Masked: first three and last four digits.</param>
 public sealed record WorkerResponse(

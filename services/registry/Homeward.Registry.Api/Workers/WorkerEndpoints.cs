@@ -1,5 +1,8 @@
+using Homeward.BuildingBlocks.Application.Paging;
+using Homeward.BuildingBlocks.Application.Security;
 using Homeward.BuildingBlocks.Web.Http;
 using Homeward.BuildingBlocks.Web.Idempotency;
+using Homeward.BuildingBlocks.Web.Security;
 using Homeward.Registry.Application.Workers;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,18 +16,36 @@ public static class WorkerEndpoints
         var workers = api.MapGroup("/workers").WithTags("Workers");
 
         workers.MapPost("/", RegisterAsync)
+            .RequireScope(Scopes.RegistryWrite)
             .WithName("RegisterWorker")
             .WithSummary("Register a returning worker")
-            .WithDescription("Creates the worker's record. A national ID number already on record answers 409 with the existing record's location.")
+            .WithDescription("Creates the worker's record in a village within the caller's division. A national ID number already on record answers 409 with the existing record's location.")
             .WithIdempotency()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        workers.MapGet("/", ListAsync)
+            .RequireScope(Scopes.RegistryRead)
+            .WithName("ListWorkers")
+            .WithSummary("List workers of the caller's division, in registration order")
+            .ProducesValidationProblem();
+
         workers.MapGet("/{workerId:guid}", GetAsync)
+            .RequireScope(Scopes.RegistryRead)
             .WithName("GetWorker")
             .WithSummary("Read a worker's record")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        workers.MapPatch("/{workerId:guid}", ChangeAsync)
+            .RequireScope(Scopes.RegistryWrite)
+            .WithName("ChangeWorkerProfile")
+            .WithSummary("Change name, phone or household village (If-Match required)")
+            .WithDescription("Fields left out stay as they are. The national ID number, birth date and gender never change.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         return api;
     }
@@ -40,6 +61,17 @@ public static class WorkerEndpoints
         return TypedResults.Created(WorkerPaths.Of(worker.Id), WorkerResponse.From(worker));
     }
 
+    private static async Task<Ok<Page<WorkerResponse>>> ListAsync(
+        ISender sender,
+        CancellationToken cancellationToken,
+        string? division = null,
+        int? limit = null,
+        string? cursor = null)
+    {
+        var page = await sender.Send(new ListWorkers(division, PageRequest.Create(limit, cursor)), cancellationToken);
+        return TypedResults.Ok(page.Map(WorkerResponse.From));
+    }
+
     private static async Task<Ok<WorkerResponse>> GetAsync(
         Guid workerId,
         ISender sender,
@@ -47,6 +79,22 @@ public static class WorkerEndpoints
         CancellationToken cancellationToken)
     {
         var worker = await sender.Send(new GetWorker(workerId), cancellationToken);
+        response.SetETag(worker.RowVersion);
+        return TypedResults.Ok(WorkerResponse.From(worker));
+    }
+
+    private static async Task<Ok<WorkerResponse>> ChangeAsync(
+        Guid workerId,
+        ChangeWorkerProfileRequest request,
+        ISender sender,
+        HttpRequest httpRequest,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var expected = httpRequest.RequireIfMatch("Worker", workerId);
+        var worker = await sender.Send(
+            new ChangeWorkerProfile(workerId, expected, request.Name, request.Phone, request.HouseholdDivision),
+            cancellationToken);
         response.SetETag(worker.RowVersion);
         return TypedResults.Ok(WorkerResponse.From(worker));
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Privacy;
+using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Registry;
 using Homeward.Registry.Domain.Workers;
 using Homeward.SharedKernel.Divisions;
@@ -12,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Registry.Application.Workers;
 
-/// <summary>Registers a returning worker; a national ID number already on record is a conflict pointing to that record.</summary>
+/// <summary>
+/// Registers a returning worker in a village within the caller's division; a national ID number already on record is
+/// a conflict pointing to that record (even when that record lies outside the caller's division: one record per person).
+/// </summary>
 public sealed record RegisterWorker(string NationalId, string Name, string? Phone, string HouseholdDivision) : ICommand<WorkerView>;
 
 public sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
@@ -26,30 +30,24 @@ public sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
                 context.AddFailure(error.Describe());
             }
         });
-        RuleFor(c => c.Name).Must(WorkerName.IsValid)
-            .WithMessage("A name is 2 to 30 letters; digits and symbols are not allowed.");
-        RuleFor(c => c.Phone).Must(phone => PhoneNumber.TryParse(phone, out _))
-            .When(c => !string.IsNullOrWhiteSpace(c.Phone))
-            .WithMessage("A phone number is an 11-digit mainland mobile number starting with 13–19.");
-        RuleFor(c => c.HouseholdDivision).Must(BeAnActiveVillage)
-            .WithMessage("The household division is the 12-digit code of a village in the division reference data.");
+        RuleFor(c => c.Name).MustBeAName();
+        RuleFor(c => c.Phone).MustBeAPhone().When(c => !string.IsNullOrWhiteSpace(c.Phone));
+        RuleFor(c => c.HouseholdDivision).MustBeAnActiveVillage();
     }
-
-    private static bool BeAnActiveVillage(string code) =>
-        DivisionCode.TryParse(code, out var division)
-        && division.Level == DivisionLevel.Village
-        && DivisionDirectory.Current.Find(division) is { RetiredOn: null };
 }
 
 public sealed class RegisterWorkerHandler(
     IRegistryDbContext db,
     IPersonalDataProtector protector,
     IOutbox outbox,
+    ICurrentUser currentUser,
     TimeProvider clock) : ICommandHandler<RegisterWorker, WorkerView>
 {
     public async ValueTask<WorkerView> Handle(RegisterWorker command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var household = DivisionCode.Parse(command.HouseholdDivision);
+        currentUser.EnsureMayPlaceIn(household);
         var nationalId = NationalId.Parse(command.NationalId, DateOnly.FromDateTime(now.UtcDateTime));
         var protectedId = protector.Protect(PersonalDataKind.NationalId, nationalId.Value);
 
@@ -71,7 +69,7 @@ public sealed class RegisterWorkerHandler(
             protectedId,
             command.Name,
             phone,
-            DivisionCode.Parse(command.HouseholdDivision),
+            household,
             now);
 
         db.Workers.Add(worker);

@@ -39,6 +39,41 @@ public sealed class Worker : IHasRowVersion
 
     public DivisionCode HouseholdDivision => DivisionCode.Parse(HouseholdDivisionCode);
 
+    /// <summary>
+    /// Changes the facts that may change after registration and returns the names of those that did. The national
+    /// ID number, and the birth date and gender derived from it, never change: a wrong number is a wrong record.
+    /// </summary>
+    public IReadOnlyList<string> ChangeProfile(string? name, ProtectedValue? phone, DivisionCode? householdDivision, DateTimeOffset now)
+    {
+        var changed = new List<string>();
+        if (name is not null && name.Trim() != Name)
+        {
+            EnsureValidName(name);
+            Name = name.Trim();
+            changed.Add("name");
+        }
+
+        if (phone is not null && !phone.LookupHash.AsSpan().SequenceEqual(Phone?.LookupHash))
+        {
+            Phone = phone;
+            changed.Add("phone");
+        }
+
+        if (householdDivision is { } division && division.Value != HouseholdDivisionCode)
+        {
+            EnsureVillage(division);
+            HouseholdDivisionCode = division.Value;
+            changed.Add("householdDivision");
+        }
+
+        if (changed.Count > 0)
+        {
+            UpdatedAt = now;
+        }
+
+        return changed;
+    }
+
     public static Worker Register(
         Guid id,
         NationalId nationalId,
@@ -48,16 +83,8 @@ public sealed class Worker : IHasRowVersion
         DivisionCode householdDivision,
         DateTimeOffset now)
     {
-        if (!WorkerName.IsValid(name))
-        {
-            throw new DomainException("worker-name-invalid", "A name is 2 to 30 letters; digits and symbols are not allowed.");
-        }
-
-        if (householdDivision.Level != DivisionLevel.Village)
-        {
-            throw new DomainException("household-division-not-village", "The household division is a village (12-digit code).");
-        }
-
+        EnsureValidName(name);
+        EnsureVillage(householdDivision);
         return new Worker
         {
             Id = id,
@@ -70,5 +97,21 @@ public sealed class Worker : IHasRowVersion
             RegisteredAt = now,
             UpdatedAt = now,
         };
+    }
+
+    private static void EnsureValidName(string name)
+    {
+        if (!WorkerName.IsValid(name))
+        {
+            throw new DomainException("worker-name-invalid", "A name is 2 to 30 letters; digits and symbols are not allowed.");
+        }
+    }
+
+    private static void EnsureVillage(DivisionCode division)
+    {
+        if (division.Level != DivisionLevel.Village)
+        {
+            throw new DomainException("household-division-not-village", "The household division is a village (12-digit code).");
+        }
     }
 }

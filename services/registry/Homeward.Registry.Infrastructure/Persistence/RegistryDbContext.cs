@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Registry.Application;
+using Homeward.Registry.Domain.Audit;
 using Homeward.Registry.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,4 +12,6 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public new const string Schema = "registry";
 
     public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<PersonalDataReveal> PersonalDataReveals => Set<PersonalDataReveal>();
 }

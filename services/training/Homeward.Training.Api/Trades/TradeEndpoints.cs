@@ -1,3 +1,5 @@
+using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Security;
 using Homeward.SharedKernel.Trades;
 using Homeward.Training.Application.Trades;
 using Mediator;
@@ -10,6 +12,7 @@ public static class TradeEndpoints
     public static RouteGroupBuilder MapTradeEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/trades", ListAsync)
+            .RequireScope(Scopes.TrainingRead)
             .WithTags("Trades")
             .WithName("ListTrades")
             .WithSummary("List the trades the city trains for and matches on")

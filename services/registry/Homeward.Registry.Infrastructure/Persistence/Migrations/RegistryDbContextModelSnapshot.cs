@@ -164,6 +164,62 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "registry");
                 });
 
+            modelBuilder.Entity("Homeward.Registry.Domain.Audit.PersonalDataReveal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("correlation_id");
+
+                    b.PrimitiveCollection<string[]>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RevealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revealed_at");
+
+                    b.Property<string>("RevealedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revealed_by");
+
+                    b.Property<string>("RevealedByDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("revealed_by_division");
+
+                    b.Property<string>("RevealedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revealed_by_name");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_reveals");
+
+                    b.HasIndex("WorkerId", "Id")
+                        .HasDatabaseName("ix_personal_data_reveals_worker_id_id");
+
+                    b.ToTable("personal_data_reveals", "registry");
+                });
+
             modelBuilder.Entity("Homeward.Registry.Domain.Workers.Worker", b =>
                 {
                     b.Property<Guid>("Id")
