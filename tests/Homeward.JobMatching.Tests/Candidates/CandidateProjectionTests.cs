@@ -69,6 +69,44 @@ public sealed class CandidateProjectionTests(JobMatchingService jobMatching) : I
     }
 
     [Fact]
+    public async Task A_profile_update_that_overtakes_the_registration_is_kept_and_completed_by_it()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var registered = Registered("赵六", now.AddMinutes(-1));
+        var updated = new WorkerProfileUpdated(Guid.CreateVersion7(), now, registered.WorkerId, ["name", "householdDivision"], "赵六六", "419921101202");
+
+        await jobMatching.Services.GetRequiredService<IBus>().Publish(updated, context => context.MessageId = updated.EventId);
+        await Eventually.TrueAsync(
+            async () => await jobMatching.Database.ScalarAsAdminAsync<long>(
+                $"SELECT count(*) FROM jobmatching.inbox_messages WHERE message_id = '{updated.EventId}'") == 1,
+            "the profile update to be consumed");
+        Assert.Equal(HttpStatusCode.NotFound, (await jobMatching.Client.GetAsync($"/api/job-matching/v1/candidates/{registered.WorkerId}")).StatusCode);
+
+        await PublishAsync(registered);
+
+        var candidate = await CandidateAsync(registered.WorkerId);
+        Assert.Equal("赵六六", candidate.GetProperty("name").GetString());
+        Assert.Equal("419921101202", candidate.GetProperty("householdDivision").GetString());
+        Assert.Equal("male", candidate.GetProperty("gender").GetString());
+    }
+
+    [Fact]
+    public async Task A_newer_profile_update_changes_the_candidate()
+    {
+        var registered = Registered("钱七", DateTimeOffset.UtcNow.AddMinutes(-1));
+        await PublishAsync(registered);
+        await CandidateAsync(registered.WorkerId);
+        var updated = new WorkerProfileUpdated(Guid.CreateVersion7(), DateTimeOffset.UtcNow, registered.WorkerId, ["name"], "钱七七", registered.HouseholdDivision);
+
+        await jobMatching.Services.GetRequiredService<IBus>().Publish(updated, context => context.MessageId = updated.EventId);
+
+        await Eventually.MatchesAsync(
+            async () => (await CandidateAsync(registered.WorkerId)).GetProperty("name").GetString(),
+            name => name == "钱七七",
+            "the new name");
+    }
+
+    [Fact]
     public async Task An_unknown_candidate_answers_404_problem()
     {
         await (await jobMatching.Client.GetAsync($"/api/job-matching/v1/candidates/{Guid.NewGuid()}"))
