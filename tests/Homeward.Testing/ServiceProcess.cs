@@ -35,9 +35,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <paramref name="project"/> (a path below the repository root) and waits until it reports ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(string name, string project, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<ServiceProcess> StartAsync(string name, string project, IReadOnlyDictionary<string, string?> settings, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var directory = Path.Combine(RepositoryRoot(), project, "bin", BuildConfiguration(), "net10.0");
         var assembly = Path.Combine(directory, Path.GetFileName(project) + ".dll");
         if (!File.Exists(assembly))
@@ -60,7 +60,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = new ServiceProcess(name, Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start."), port);
+        var process = new ServiceProcess(name, Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start."), port.Value);
         await process.WaitUntilReadyAsync();
         return process;
     }
@@ -93,7 +93,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                     {
                         return (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
                     }
-                    catch (HttpRequestException)
+                    catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
                     {
                         return false;
                     }
@@ -121,7 +121,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -80,16 +80,21 @@ public static class ServiceApiExtensions
     public static RouteGroupBuilder UseServiceApi(this WebApplication app)
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
-        app.UseServiceDefaults();
+
+        // The API description is public (it is what a client needs to ask for a token), so it is served before the
+        // fallback policy, which requires a token for everything else, is applied.
+        app.UseServiceDefaults(beforeAuthorization: docs =>
+        {
+            docs.UseSwagger();
+            docs.UseSwaggerUI(ui =>
+            {
+                ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
+                ui.DocumentTitle = service.Title;
+            });
+        });
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapServiceDefaults();
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
-        app.UseSwagger();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
-            ui.DocumentTitle = service.Title;
-        });
         return app.MapGroup($"{service.ApiPrefix}/v{{version:apiVersion}}")
             .WithApiVersionSet(versions)
             .ProducesProblem(StatusCodes.Status500InternalServerError);

@@ -26,9 +26,9 @@ app.UseServiceDefaults(beforeAuthorization: gateway =>
 {
     gateway.UseRateLimiter();
     gateway.UseRequestBodyCap();
+    gateway.UseGatewaySwaggerUi();
 });
 app.MapServiceDefaults();
-app.UseGatewaySwaggerUi();
 app.MapReverseProxy();
 app.Run();
 
