@@ -1,0 +1,5 @@
+using Homeward.Testing;
+
+namespace Homeward.Training.Tests;
+
+public sealed class TrainingService() : ServiceUnderTest<Program>("Training", "training");
