@@ -79,3 +79,6 @@ app.MapAccountEndpoints();
 api.MapClientEndpoints();
 api.MapStaffEndpoints();
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -158,9 +158,9 @@ public static partial class ClientEndpoints
         }
 
         var division = request.Division ?? cityDivision;
-        if (!DivisionCode.TryParse(division, out var code) || !DivisionDirectory.Current.Contains(code))
+        if (!DivisionCode.TryParse(division, out var code) || DivisionDirectory.Current.Find(code) is not { RetiredOn: null })
         {
-            errors["division"] = ["The division is a known division code; leave it out for the whole city."];
+            errors["division"] = ["The division is a current division code; leave it out for the whole city."];
         }
 
         if (request.ClientId is not null && !Slug().IsMatch(request.ClientId))

@@ -3,6 +3,7 @@ using Homeward.Identity.Persistence;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 
@@ -39,9 +40,19 @@ public static class ConnectEndpoints
 
         if (account is null || !account.CanSignIn(clock.GetUtcNow()) || request.HasPromptValue(OpenIddictConstants.PromptValues.Login))
         {
-            var query = context.Request.HasFormContentType ? QueryString.Create(context.Request.Form) : context.Request.QueryString;
+            // prompt=login asks for one fresh sign-in: the way back from the sign-in page must not ask again, or the
+            // sign-in never ends.
+            var parameters = (context.Request.HasFormContentType ? (IEnumerable<KeyValuePair<string, StringValues>>)context.Request.Form : context.Request.Query)
+                .Where(parameter => parameter.Key != OpenIddictConstants.Parameters.Prompt)
+                .ToList();
+            var prompts = request.GetPromptValues().Where(prompt => prompt != OpenIddictConstants.PromptValues.Login).ToArray();
+            if (prompts.Length > 0)
+            {
+                parameters.Add(new(OpenIddictConstants.Parameters.Prompt, string.Join(' ', prompts)));
+            }
+
             return Results.Challenge(
-                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + query },
+                new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + QueryString.Create(parameters) },
                 [CookieAuthenticationDefaults.AuthenticationScheme]);
         }
 
