@@ -234,6 +234,32 @@ public sealed class StaffManagementTests(IdentityService identity) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_last_active_city_administrator_cannot_be_disabled_or_demoted()
+    {
+        var administrators = await Admin.GetFromJsonAsync<JsonElement>($"{StaffApi.Path}?limit=200");
+        var bootstrap = administrators.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("userName").GetString() == "admin");
+        var id = StaffApi.IdOf(bootstrap);
+
+        var disable = await StaffApi.PatchAsync(Admin, id, new { disabled = true }, await StaffApi.ETagOfAsync(Admin, id));
+        var demote = await StaffApi.PatchAsync(Admin, id, new { roles = new[] { Roles.Auditor } }, await StaffApi.ETagOfAsync(Admin, id));
+
+        Assert.Equal("last-administrator", (await disable.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.Equal("last-administrator", (await demote.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Another_city_administrator_may_be_demoted_while_one_remains()
+    {
+        var created = await StaffApi.CreateAsync(Admin, StaffApi.UniqueName("deputy"), [Roles.CityAdmin], division: "419900000000");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = StaffApi.IdOf(await created.Content.ReadFromJsonAsync<JsonElement>());
+
+        var demote = await StaffApi.PatchAsync(Admin, id, new { roles = new[] { Roles.Auditor } }, await StaffApi.ETagOfAsync(Admin, id));
+
+        Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+    }
+
+    [Fact]
     public async Task Reading_an_unknown_account_answers_404()
     {
         var response = await Admin.GetAsync($"{StaffApi.Path}/{Guid.NewGuid()}");

@@ -44,6 +44,10 @@ builder.Services.AddOpenIddict()
         server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
         server.AllowClientCredentialsFlow();
         server.RegisterScopes([.. Scopes.All]);
+
+        // Client credentials are checked against the client's scopes in the token endpoint (answering invalid_scope);
+        // staff tokens carry only the scopes their roles allow (Principals.ForStaff).
+        server.IgnoreScopePermissions();
         server.SetAccessTokenLifetime(identity.AccessTokenLifetime)
             .SetAuthorizationCodeLifetime(identity.AuthorizationCodeLifetime);
 

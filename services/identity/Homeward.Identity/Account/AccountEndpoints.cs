@@ -44,6 +44,8 @@ public static partial class AccountEndpoints
         var account = await db.StaffAccounts.FirstOrDefaultAsync(s => s.UserName == userName, context.RequestAborted);
         if (account is null || account.Disabled)
         {
+            // Hash anyway, so that an unknown name takes as long as a wrong password and names cannot be probed by timing.
+            passwords.Hash(null, form.Password ?? string.Empty);
             return Page(context, antiforgery, form.ReturnUrl, "The user name or the password is wrong.");
         }
 

@@ -72,9 +72,21 @@ public static class ConnectEndpoints
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
             var client = application is null ? null : await ClientProfile.ReadAsync(applications, application, context.RequestAborted);
-            return client is null
-                ? Refuse(OpenIddictConstants.Errors.InvalidClient, "This client may not use client credentials.")
-                : Results.SignIn(Principals.ForClient(client, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (client is null)
+            {
+                return Refuse(OpenIddictConstants.Errors.InvalidClient, "This client may not use client credentials.");
+            }
+
+            // Scope permissions are checked here rather than by OpenIddict, to answer invalid_scope as RFC 6749 §5.2 says.
+            foreach (var scope in request.GetScopes())
+            {
+                if (!await applications.HasPermissionAsync(application!, OpenIddictConstants.Permissions.Prefixes.Scope + scope, context.RequestAborted))
+                {
+                    return Refuse(OpenIddictConstants.Errors.InvalidScope, $"This client was not granted the scope '{scope}'.");
+                }
+            }
+
+            return Results.SignIn(Principals.ForClient(client, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         if (request.IsAuthorizationCodeGrantType())

@@ -37,6 +37,8 @@ public sealed class Passwords
             return "A password mixes at least three of: lower case, upper case, digits, other characters.";
         }
 
-        return password.Contains(userName, StringComparison.OrdinalIgnoreCase) ? "A password must not contain the user name." : null;
+        return userName.Length > 0 && password.Contains(userName, StringComparison.OrdinalIgnoreCase)
+            ? "A password must not contain the user name."
+            : null;
     }
 }

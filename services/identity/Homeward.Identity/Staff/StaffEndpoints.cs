@@ -133,6 +133,13 @@ public static partial class StaffEndpoints
             throw new RequestValidationException(errors);
         }
 
+        var remainsAdministrator = !(request.Disabled ?? account.Disabled) && (request.Roles ?? account.Roles).Contains(Roles.CityAdmin);
+        if (account.Roles.Contains(Roles.CityAdmin) && !account.Disabled && !remainsAdministrator
+            && !await db.StaffAccounts.AnyAsync(s => s.Id != account.Id && !s.Disabled && s.Roles.Contains(Roles.CityAdmin), cancellationToken))
+        {
+            throw new ConflictException("last-administrator", "This is the last active city administrator; appoint another before disabling or demoting this one.");
+        }
+
         db.ExpectRowVersion(account, expected);
         account.Change(request.DisplayName, request.Roles, request.Division is null ? null : DivisionCode.Parse(request.Division).Value, request.Disabled, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
