@@ -5,6 +5,7 @@ namespace Homeward.Contracts.Registry;
 /// <summary>A returning worker was registered in the registry.</summary>
 /// <param name="Gender">"female" or "male", derived from the national ID number.</param>
 /// <param name="HouseholdDivision">12-digit statistical code of the worker's household (hukou) division.</param>
+/// <param name="Facts">The profile as registered; absent only in events written before profiles existed.</param>
 [MessageUrn("homeward:registry:worker-registered:v1")]
 [EntityName("homeward.registry.worker-registered.v1")]
 public sealed record WorkerRegistered(
@@ -14,4 +15,5 @@ public sealed record WorkerRegistered(
     string Name,
     string Gender,
     DateOnly BirthDate,
-    string HouseholdDivision) : IIntegrationEvent;
+    string HouseholdDivision,
+    WorkerFacts? Facts = null) : IIntegrationEvent;

@@ -93,7 +93,7 @@ public static class WorkerEndpoints
     {
         var expected = httpRequest.RequireIfMatch("Worker", workerId);
         var worker = await sender.Send(
-            new ChangeWorkerProfile(workerId, expected, request.Name, request.Phone, request.HouseholdDivision),
+            request.ToCommand(workerId, expected),
             cancellationToken);
         response.SetETag(worker.RowVersion);
         return TypedResults.Ok(WorkerResponse.From(worker));

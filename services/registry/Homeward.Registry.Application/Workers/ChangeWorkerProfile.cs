@@ -3,7 +3,7 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Privacy;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.Contracts.Registry;
+using Homeward.Registry.Domain.Workers;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Identity;
 using Homeward.SharedKernel.Privacy;
@@ -16,13 +16,50 @@ namespace Homeward.Registry.Application.Workers;
 /// Changes a worker's name, phone or household village, if the caller still has the version they read. Moving the
 /// record to a village outside the caller's division is refused.
 /// </summary>
-public sealed record ChangeWorkerProfile(Guid WorkerId, uint ExpectedVersion, string? Name, string? Phone, string? HouseholdDivision)
-    : ICommand<WorkerView>;
+/// <param name="Profile">Groups of facts to replace; a null group stays as it is (see <see cref="WorkerProfilePatch"/>).</param>
+public sealed record ChangeWorkerProfile(
+    Guid WorkerId,
+    uint ExpectedVersion,
+    string? Name,
+    string? Phone,
+    string? HouseholdDivision,
+    WorkerProfilePatch Profile) : ICommand<WorkerView>;
+
+/// <summary>The groups of profile facts a change replaces; each given group replaces the whole group (a list included).</summary>
+public sealed record WorkerProfilePatch(
+    Residence? Residence,
+    EducationLevel? Education,
+    IReadOnlyList<Skill>? Skills,
+    IReadOnlyList<Certificate>? Certificates,
+    IReadOnlyList<PriorWork>? PriorWork,
+    ReturnHome? Return,
+    JobIntention? JobIntention,
+    EntrepreneurshipIntention? Entrepreneurship,
+    IReadOnlyList<string>? TrainingNeeds,
+    FamilySituation? Family)
+{
+    public static WorkerProfilePatch None { get; } = new(null, null, null, null, null, null, null, null, null, null);
+
+    public bool IsEmpty => this == None;
+
+    public WorkerProfile ApplyTo(WorkerProfile current) => new(
+        Residence ?? current.Residence,
+        Education ?? current.Education,
+        Skills ?? current.Skills,
+        Certificates ?? current.Certificates,
+        PriorWork ?? current.PriorWork,
+        Return ?? current.Return,
+        JobIntention ?? current.JobIntention,
+        Entrepreneurship ?? current.Entrepreneurship,
+        TrainingNeeds ?? current.TrainingNeeds,
+        Family ?? current.Family);
+}
 
 public sealed class ChangeWorkerProfileValidator : AbstractValidator<ChangeWorkerProfile>
 {
-    public ChangeWorkerProfileValidator()
+    public ChangeWorkerProfileValidator(TimeProvider clock)
     {
+        this.ProfileRules(c => c.Profile.ApplyTo(WorkerProfile.Empty), clock);
         RuleFor(c => c.Name).MustBeAName().When(c => c.Name is not null);
         RuleFor(c => c.Phone).MustBeAPhone().When(c => c.Phone is not null);
         RuleFor(c => c.HouseholdDivision).MustBeAnActiveVillage().When(c => c.HouseholdDivision is not null);
@@ -52,12 +89,9 @@ public sealed class ChangeWorkerProfileHandler(
 
         var phone = command.Phone is null ? null : protector.Protect(PersonalDataKind.Phone, PhoneNumber.Parse(command.Phone).Value);
         var now = clock.GetUtcNow();
-        var changed = worker.ChangeProfile(command.Name, phone, household, now);
-        var publicFacts = changed.Where(field => field != "phone").ToList();
-        if (publicFacts.Count > 0)
-        {
-            outbox.Enqueue(new WorkerProfileUpdated(Guid.CreateVersion7(now), now, worker.Id, publicFacts, worker.Name, worker.HouseholdDivisionCode));
-        }
+        var profile = command.Profile.IsEmpty ? null : command.Profile.ApplyTo(worker.Profile);
+        var changed = worker.ChangeProfile(command.Name, phone, household, profile, now);
+        WorkerEvents.ProfileUpdated(outbox, worker, changed, now);
 
         await db.SaveChangesAsync(cancellationToken);
         return WorkerView.From(worker);

@@ -17,7 +17,14 @@ namespace Homeward.Registry.Application.Workers;
 /// Registers a returning worker in a village within the caller's division; a national ID number already on record is
 /// a conflict pointing to that record (even when that record lies outside the caller's division: one record per person).
 /// </summary>
-public sealed record RegisterWorker(string NationalId, string Name, string? Phone, string HouseholdDivision) : ICommand<WorkerView>;
+public sealed record RegisterWorker(
+    string NationalId,
+    string Name,
+    string? Phone,
+    string HouseholdDivision,
+    WorkerProfile Profile,
+    EmploymentStatus Status,
+    InformationSource Source) : ICommand<WorkerView>;
 
 public sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
 {
@@ -33,6 +40,9 @@ public sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
         RuleFor(c => c.Name).MustBeAName();
         RuleFor(c => c.Phone).MustBeAPhone().When(c => !string.IsNullOrWhiteSpace(c.Phone));
         RuleFor(c => c.HouseholdDivision).MustBeAnActiveVillage();
+        this.ProfileRules(c => c.Profile, clock);
+        RuleFor(c => c.Status).IsInEnum();
+        RuleFor(c => c.Source).IsInEnum();
     }
 }
 
@@ -63,16 +73,21 @@ public sealed class RegisterWorkerHandler(
         var phone = string.IsNullOrWhiteSpace(command.Phone)
             ? null
             : protector.Protect(PersonalDataKind.Phone, PhoneNumber.Parse(command.Phone).Value);
-        var worker = Worker.Register(
+        var (worker, initialStatus) = Worker.Register(
             Guid.CreateVersion7(now),
             nationalId,
             protectedId,
             command.Name,
             phone,
             household,
+            command.Profile,
+            command.Status,
+            command.Source,
+            currentUser.Id,
             now);
 
         db.Workers.Add(worker);
+        db.StatusChanges.Add(initialStatus);
         outbox.Enqueue(new WorkerRegistered(
             Guid.CreateVersion7(now),
             now,
@@ -80,7 +95,8 @@ public sealed class RegisterWorkerHandler(
             worker.Name,
             worker.Gender == Gender.Male ? "male" : "female",
             worker.BirthDate,
-            worker.HouseholdDivisionCode));
+            worker.HouseholdDivisionCode,
+            WorkerFactsMapper.From(worker)));
 
         try
         {

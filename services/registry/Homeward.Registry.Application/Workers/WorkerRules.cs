@@ -18,6 +18,21 @@ public static class WorkerRules
     public static IRuleBuilderOptions<T, string?> MustBeAPhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(phone => PhoneNumber.TryParse(phone, out _)).WithMessage(PhoneMessage);
 
+    /// <summary>Every profile rule of the domain, reported under the profile's JSON field names.</summary>
+    public static void ProfileRules<T>(this AbstractValidator<T> validator, Func<T, WorkerProfile?> profile, TimeProvider clock) =>
+        validator.RuleFor(command => profile(command)).Custom((value, context) =>
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            foreach (var (field, message) in WorkerProfileRules.Problems(value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            {
+                context.AddFailure(field, message);
+            }
+        });
+
     public static IRuleBuilderOptions<T, string?> MustBeAnActiveVillage<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(code =>
                 DivisionCode.TryParse(code, out var division)

@@ -12,6 +12,11 @@ public sealed record WorkerView(
     Gender Gender,
     string? PhoneMasked,
     string HouseholdDivision,
+    WorkerProfile Profile,
+    EmploymentStatus Status,
+    DateTimeOffset StatusAsOf,
+    DateTimeOffset? LastVisitedAt,
+    DateTimeOffset LastConfirmedAt,
     DateTimeOffset RegisteredAt,
     DateTimeOffset UpdatedAt,
     uint RowVersion)
@@ -24,6 +29,11 @@ public sealed record WorkerView(
         worker.Gender,
         worker.Phone?.Masked,
         worker.HouseholdDivisionCode,
+        worker.Profile,
+        worker.Status,
+        worker.StatusAsOf,
+        worker.LastVisitedAt,
+        worker.LastConfirmedAt,
         worker.RegisteredAt,
         worker.UpdatedAt,
         worker.RowVersion);

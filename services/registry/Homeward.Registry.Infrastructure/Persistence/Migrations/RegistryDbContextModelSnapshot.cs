@@ -220,6 +220,395 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                     b.ToTable("personal_data_reveals", "registry");
                 });
 
+            modelBuilder.Entity("Homeward.Registry.Domain.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportJobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_job_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("ImportJobId")
+                        .HasName("pk_import_files");
+
+                    b.ToTable("import_files", "registry");
+                });
+
+            modelBuilder.Entity("Homeward.Registry.Domain.Imports.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("text")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("ScopeDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("scope_division")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_created_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_import_jobs_status")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.ToTable("import_jobs", "registry");
+                });
+
+            modelBuilder.Entity("Homeward.Registry.Domain.Monitoring.Discrepancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("HouseholdDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("household_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("ObservedValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("observed_value");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("RecordedValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_value");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_reason");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discrepancies");
+
+                    b.HasIndex("HouseholdDivisionCode", "OpenedAt")
+                        .HasDatabaseName("ix_discrepancies_household_division_opened_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("WorkerId", "Field")
+                        .HasDatabaseName("ix_discrepancies_worker_id_field")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("discrepancies", "registry");
+                });
+
+            modelBuilder.Entity("Homeward.Registry.Domain.Monitoring.Observation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("DiscrepancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("discrepancy_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("field");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observations");
+
+                    b.HasIndex("WorkerId", "ObservedAt")
+                        .HasDatabaseName("ix_observations_worker_id_observed_at");
+
+                    b.ToTable("observations", "registry");
+                });
+
+            modelBuilder.Entity("Homeward.Registry.Domain.Monitoring.Verification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed");
+
+                    b.PrimitiveCollection<string[]>("CorrectedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("corrected_fields");
+
+                    b.Property<string>("HouseholdDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("household_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("verified_by");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verifications");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_verifications_worker_id");
+
+                    b.HasIndex("HouseholdDivisionCode", "VerifiedAt")
+                        .HasDatabaseName("ix_verifications_household_division_verified_at");
+
+                    b.ToTable("verifications", "registry");
+                });
+
+            modelBuilder.Entity("Homeward.Registry.Domain.Workers.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("HouseholdDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("household_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_status_changes");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_status_changes_recorded_at");
+
+                    b.HasIndex("WorkerId", "ChangedAt")
+                        .HasDatabaseName("ix_status_changes_worker_id_changed_at");
+
+                    b.ToTable("status_changes", "registry");
+                });
+
             modelBuilder.Entity("Homeward.Registry.Domain.Workers.Worker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -229,6 +618,28 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
+
+                    b.Property<string>("Certificates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("certificates");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("education");
+
+                    b.Property<string>("Entrepreneurship")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entrepreneurship");
+
+                    b.Property<string>("Family")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("family");
+
+                    b.Property<DateTimeOffset?>("FirstRecommendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_recommended_at");
 
                     b.Property<string>("Gender")
                         .IsRequired()
@@ -243,21 +654,82 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                         .HasColumnName("household_division")
                         .IsFixedLength();
 
+                    b.Property<string>("JobIntention")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("job_intention");
+
+                    b.Property<DateTimeOffset>("LastConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_confirmed_at");
+
+                    b.Property<DateTimeOffset?>("LastVisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_visited_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_pinyin");
+
+                    b.Property<string>("PriorWork")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("prior_work");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
+
+                    b.Property<string>("Residence")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("residence");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<string[]>("SkillKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skill_keys");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_as_of");
+
+                    b.PrimitiveCollection<string[]>("TrainingNeeds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("training_needs");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -269,7 +741,43 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                     b.HasIndex("HouseholdDivisionCode")
                         .HasDatabaseName("ix_workers_household_division");
 
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_workers_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NamePinyin")
+                        .HasDatabaseName("ix_workers_name_pinyin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NamePinyin"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NamePinyin"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SkillKeys")
+                        .HasDatabaseName("ix_workers_skill_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SkillKeys"), "gin");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_workers_status");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_workers_updated_at");
+
+                    b.HasIndex("HouseholdDivisionCode", "LastConfirmedAt")
+                        .HasDatabaseName("ix_workers_household_division_last_confirmed_at");
+
                     b.ToTable("workers", "registry");
+                });
+
+            modelBuilder.Entity("Homeward.Registry.Domain.Imports.ImportFile", b =>
+                {
+                    b.HasOne("Homeward.Registry.Domain.Imports.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Homeward.Registry.Domain.Imports.ImportFile", "ImportJobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_files_import_jobs_import_job_id");
                 });
 
             modelBuilder.Entity("Homeward.Registry.Domain.Workers.Worker", b =>

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Homeward.BuildingBlocks.Infrastructure.Persistence;
+
+public static class JsonColumnMapping
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>
+    /// Stores an immutable value (a record or a list of records) as one jsonb column, compared by its JSON so that a
+    /// replaced value with the same content is no change. For facts that are read and written whole and searched
+    /// through dedicated columns, not inside the JSON.
+    /// </summary>
+    public static PropertyBuilder<T> HasJsonColumn<T>(this PropertyBuilder<T> property)
+    {
+        property.HasConversion(
+                value => JsonSerializer.Serialize(value, Options),
+                json => JsonSerializer.Deserialize<T>(json, Options)!,
+                new ValueComparer<T>(
+                    (left, right) => JsonSerializer.Serialize(left, Options) == JsonSerializer.Serialize(right, Options),
+                    value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
+                    value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!))
+            .HasColumnType("jsonb");
+        return property;
+    }
+}
