@@ -1,0 +1,135 @@
+using System.Globalization;
+using Homeward.LoadDriver;
+
+const string Usage =
+    """
+    usage: Homeward.LoadDriver propagation --rate <events/s> --duration <s> [options]
+
+    Registers workers at a fixed rate (open loop) and measures, per event, commit in Registry → effect in JobMatching:
+    jobmatching.inbox_messages.received_at − registry.outbox_messages.occurred_at (joined on message id = outbox id).
+
+      --mode http|outbox      http (default): POST /api/registry/v1/workers directly to the registry, the real use case.
+                              outbox: insert WorkerRegistered rows into registry.outbox_messages over the registry
+                              role in small transactions, to measure the event pipeline alone (see docs/benchmarks.md).
+      --warmup <s>            load at the same rate before measuring, not counted (default 5)
+      --grace <s>             how long to wait for the last effects after the load before counting events lost (default 30)
+      --registry <url>        registry base address for http mode (default http://127.0.0.1:5101/)
+      --max-connections <n>   http mode: connections to the registry (default 256)
+      --writers <n>           outbox mode: concurrent writer connections (default 8)
+      --max-batch <n>         outbox mode: most events one transaction carries (default 10)
+      --consumer <name>       inbox consumer name (default WorkerRegisteredConsumer)
+      --keep-data             outbox mode: keep the synthetic candidates in JobMatching (default: delete them)
+
+    Connections (environment, or options): HOMEWARD_LOAD_ADMIN_CONNECTION / --admin-connection (PostgreSQL superuser,
+    reads both schemas), HOMEWARD_LOAD_REGISTRY_CONNECTION / --registry-connection (outbox mode: the registry role),
+    HOMEWARD_LOAD_TOKEN / --token (optional bearer token for the registry).
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] != "propagation")
+{
+    Console.Error.WriteLine($"unknown scenario '{args[0]}'\n\n{Usage}");
+    return 2;
+}
+
+try
+{
+    var options = ParsePropagation(args.AsSpan(1));
+    using var cancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    };
+    return await PropagationScenario.RunAsync(options, Console.Out, cancellation.Token);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+    return 2;
+}
+
+static PropagationOptions ParsePropagation(ReadOnlySpan<string> args)
+{
+    var values = new Dictionary<string, string>(StringComparer.Ordinal);
+    var flags = new HashSet<string>(StringComparer.Ordinal);
+    for (var i = 0; i < args.Length; i++)
+    {
+        var name = args[i];
+        if (name is "--keep-data")
+        {
+            flags.Add(name);
+            continue;
+        }
+
+        if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+        {
+            throw new ArgumentException($"expected '--option value', got '{name}'");
+        }
+
+        values[name] = args[++i];
+    }
+
+    string? Take(string name)
+    {
+        var found = values.Remove(name, out var value);
+        return found ? value : null;
+    }
+
+    double Number(string name, double? fallback, double min)
+    {
+        var text = Take(name);
+        if (text is null)
+        {
+            return fallback ?? throw new ArgumentException($"{name} is required");
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new ArgumentException($"{name} must be a number ≥ {min}, got '{text}'");
+    }
+
+    var mode = Take("--mode") ?? "http";
+    var options = new PropagationOptions(
+        Rate: Number("--rate", null, 0.1),
+        DurationSeconds: Number("--duration", null, 1),
+        WarmupSeconds: Number("--warmup", 5, 0),
+        GraceSeconds: Number("--grace", 30, 1),
+        Mode: mode switch
+        {
+            "http" => LoadMode.Http,
+            "outbox" => LoadMode.Outbox,
+            _ => throw new ArgumentException($"--mode is http or outbox, got '{mode}'"),
+        },
+        Registry: new Uri(EnsureTrailingSlash(Take("--registry") ?? "http://127.0.0.1:5101/")),
+        MaxConnections: (int)Number("--max-connections", 256, 1),
+        Writers: (int)Number("--writers", 8, 1),
+        MaxBatch: (int)Number("--max-batch", 10, 1),
+        Consumer: Take("--consumer") ?? "WorkerRegisteredConsumer",
+        AdminConnection: Take("--admin-connection") ?? Environment.GetEnvironmentVariable("HOMEWARD_LOAD_ADMIN_CONNECTION")
+            ?? throw new ArgumentException("the superuser connection is needed: HOMEWARD_LOAD_ADMIN_CONNECTION or --admin-connection"),
+        RegistryConnection: Take("--registry-connection") ?? Environment.GetEnvironmentVariable("HOMEWARD_LOAD_REGISTRY_CONNECTION"),
+        BearerToken: Take("--token") ?? NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN")),
+        KeepData: flags.Contains("--keep-data"));
+
+    if (values.Count > 0)
+    {
+        throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys)}");
+    }
+
+    if (options.Mode == LoadMode.Outbox && options.RegistryConnection is null)
+    {
+        throw new ArgumentException("outbox mode needs the registry role's connection: HOMEWARD_LOAD_REGISTRY_CONNECTION or --registry-connection");
+    }
+
+    return options;
+}
+
+static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
+
+static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

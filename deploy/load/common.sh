@@ -1,0 +1,81 @@
+# Shared by the load scenarios in deploy/load. Sourced, not executed.
+# shellcheck source=../local/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
+
+GATEWAY_URL=${HOMEWARD_GATEWAY_URL:-http://127.0.0.1:5000}
+REGISTRY_URL=${HOMEWARD_REGISTRY_URL:-http://127.0.0.1:5101}
+JOB_MATCHING_URL=${HOMEWARD_JOB_MATCHING_URL:-http://127.0.0.1:5102}
+
+# Fails clearly unless the platform answers ready through the gateway and directly.
+require_platform() {
+  local url
+  for url in "$GATEWAY_URL" "$REGISTRY_URL" "$JOB_MATCHING_URL"; do
+    curl -fsS --max-time 5 "$url/health/ready" >/dev/null 2>&1 \
+      || die "the platform is not up: $url/health/ready does not answer 200. Start it with ./homeward up"
+  done
+  [ -f "$SECRETS_FILE" ] || die "$SECRETS_FILE is missing: start the platform with ./homeward up"
+  # shellcheck disable=SC1090
+  . "$SECRETS_FILE"
+}
+
+# Once the services validate tokens, the scenarios need one: HOMEWARD_LOAD_TOKEN if set, otherwise a token of the local
+# administrator from deploy/local/token.sh (registry scopes only). Exports HOMEWARD_LOAD_TOKEN (empty: no token needed).
+ensure_token() {
+  local status
+  export HOMEWARD_LOAD_TOKEN=${HOMEWARD_LOAD_TOKEN:-}
+  [ -n "$HOMEWARD_LOAD_TOKEN" ] && return 0
+  status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$REGISTRY_URL/api/registry/v1/workers/00000000-0000-0000-0000-000000000000")
+  [ "$status" = "401" ] || return 0
+  [ -x "$HOMEWARD_ROOT/deploy/local/token.sh" ] \
+    || die "the registry wants a token (401): set HOMEWARD_LOAD_TOKEN to a bearer token with registry.read and registry.write"
+  log "the registry wants a token: signing in as the local administrator (deploy/local/token.sh)"
+  HOMEWARD_LOAD_TOKEN=$("$HOMEWARD_ROOT/deploy/local/token.sh" registry.read registry.write) \
+    || die "could not obtain a token; set HOMEWARD_LOAD_TOKEN"
+  [ -n "$HOMEWARD_LOAD_TOKEN" ] || die "deploy/local/token.sh returned no token; set HOMEWARD_LOAD_TOKEN"
+}
+
+# Measurements on a shared 2-core machine are only worth something when nothing else is busy. The load average is a
+# poor signal here (a dozen idle .NET processes keep it high), so this samples how idle the CPUs are for 3 s.
+report_machine() {
+  local idle
+  idle=$(vmstat 3 2 | tail -1 | awk '{print $15}')
+  log "machine: $(nproc) cores, ${idle}% idle over 3 s before the run, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$idle" -lt 80 ]; then
+    log "WARNING: only ${idle}% idle before the run: something else is busy (see ps), the figures will be pessimistic"
+  fi
+  if pgrep -f 'MSBuild.dll|testhost|vstest' >/dev/null; then
+    log "WARNING: a build or test run is in progress on this machine (pgrep MSBuild/testhost): the figures will be pessimistic"
+  fi
+}
+
+# CPU accounting for a run, so a disturbed run can be told from a clean one: cpu_snapshot <file> <group>=<pid,pid,...>
+# before and after, then cpu_report <before> <after> [<group>=<seconds> ...] prints the cores each group used, plus
+# extra groups measured otherwise (seconds of CPU), and what everything else on the machine used meanwhile. Other
+# engineers' builds and tests show up as "everything else"; more than ~0.15 cores means the run was disturbed.
+cpu_snapshot() {
+  local file=$1 group pids pid ticks; shift
+  { printf 'time %s\n' "$(date +%s.%N)"
+    awk '/^cpu / { print "machine", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+    for group in "$@"; do
+      pids=${group#*=} ticks=0
+      for pid in ${pids//,/ }; do
+        [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') ))
+      done
+      printf '%s %s\n' "${group%%=*}" "$ticks"
+    done
+  } > "$file"
+}
+
+cpu_report() {
+  local before=$1 after=$2; shift 2
+  awk -v extra="$*" '
+    FNR == NR { a[$1] = $2; next } { b[$1] = $2; if ($1 != "time" && $1 != "machine") order[++n] = $1 }
+    END {
+      secs = b["time"] - a["time"]; known = 0; out = ""
+      for (i = 1; i <= n; i++) { used = (b[order[i]] - a[order[i]]) / 100; known += used; out = out sprintf("%s %.2f, ", order[i], used / secs) }
+      m = split(extra, e, " ")
+      for (i = 1; i <= m; i++) { split(e[i], kv, "="); known += kv[2]; out = out sprintf("%s %.2f, ", kv[1], kv[2] / secs) }
+      machine = (b["machine"] - a["machine"]) / 100
+      printf "cpu        cores used (1.0 = one core): %severything else %.2f, machine %.2f of %d\n", out, (machine - known) / secs, machine / secs, cores
+    }' cores="$(nproc)" "$before" "$after"
+}
