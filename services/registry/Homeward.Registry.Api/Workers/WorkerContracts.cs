@@ -17,13 +17,13 @@ public sealed record RegisterWorkerRequest(
     string? HouseholdDivision,
     ResidenceDto? Residence = null,
     EducationLevel? Education = null,
-    IReadOnlyList<SkillDto>? Skills = null,
-    IReadOnlyList<CertificateDto>? Certificates = null,
-    IReadOnlyList<PriorWorkDto>? PriorWork = null,
+    IReadOnlyList<SkillDto?>? Skills = null,
+    IReadOnlyList<CertificateDto?>? Certificates = null,
+    IReadOnlyList<PriorWorkDto?>? PriorWork = null,
     ReturnDto? Return = null,
     JobIntentionDto? JobIntention = null,
     EntrepreneurshipDto? Entrepreneurship = null,
-    IReadOnlyList<string>? TrainingNeeds = null,
+    IReadOnlyList<string?>? TrainingNeeds = null,
     FamilyDto? Family = null,
     EmploymentStatus? Status = null,
     InformationSource? Source = null)
@@ -36,13 +36,13 @@ public sealed record RegisterWorkerRequest(
         new WorkerProfile(
             Residence?.ToDomain(),
             Education,
-            [.. (Skills ?? []).Select(s => s.ToDomain())],
-            [.. (Certificates ?? []).Select(c => c.ToDomain())],
-            [.. (PriorWork ?? []).Select(p => p.ToDomain())],
+            [.. (Skills ?? []).Select(SkillDto.ToDomain)],
+            [.. (Certificates ?? []).Select(CertificateDto.ToDomain)],
+            [.. (PriorWork ?? []).Select(PriorWorkDto.ToDomain)],
             Return?.ToDomain(),
             JobIntention?.ToDomain(),
             Entrepreneurship?.ToDomain(),
-            TrainingNeeds ?? [],
+            TradeCodes.ToDomain(TrainingNeeds),
             Family?.ToDomain()),
         Status ?? EmploymentStatus.SeekingWork,
         Source ?? InformationSource.StaffEntry);
@@ -58,13 +58,13 @@ public sealed record ChangeWorkerProfileRequest(
     string? HouseholdDivision = null,
     ResidenceDto? Residence = null,
     EducationLevel? Education = null,
-    IReadOnlyList<SkillDto>? Skills = null,
-    IReadOnlyList<CertificateDto>? Certificates = null,
-    IReadOnlyList<PriorWorkDto>? PriorWork = null,
+    IReadOnlyList<SkillDto?>? Skills = null,
+    IReadOnlyList<CertificateDto?>? Certificates = null,
+    IReadOnlyList<PriorWorkDto?>? PriorWork = null,
     ReturnDto? Return = null,
     JobIntentionDto? JobIntention = null,
     EntrepreneurshipDto? Entrepreneurship = null,
-    IReadOnlyList<string>? TrainingNeeds = null,
+    IReadOnlyList<string?>? TrainingNeeds = null,
     FamilyDto? Family = null)
 {
     public ChangeWorkerProfile ToCommand(Guid workerId, uint expectedVersion) => new(
@@ -76,13 +76,13 @@ public sealed record ChangeWorkerProfileRequest(
         new WorkerProfilePatch(
             Residence?.ToDomain(),
             Education,
-            Skills?.Select(s => s.ToDomain()).ToList(),
-            Certificates?.Select(c => c.ToDomain()).ToList(),
-            PriorWork?.Select(p => p.ToDomain()).ToList(),
+            Skills?.Select(SkillDto.ToDomain).ToList(),
+            Certificates?.Select(CertificateDto.ToDomain).ToList(),
+            PriorWork?.Select(PriorWorkDto.ToDomain).ToList(),
             Return?.ToDomain(),
             JobIntention?.ToDomain(),
             Entrepreneurship?.ToDomain(),
-            TrainingNeeds,
+            TrainingNeeds is null ? null : TradeCodes.ToDomain(TrainingNeeds),
             Family?.ToDomain()));
 }
 

@@ -16,6 +16,9 @@ public sealed record SkillDto(string? TradeCode, SkillLevel Level)
 {
     public Skill ToDomain() => new(TradeCode ?? string.Empty, Level);
 
+    /// <summary>A null entry of the list becomes a skill without a trade, which validation reports at its index.</summary>
+    public static Skill ToDomain(SkillDto? skill) => (skill ?? new SkillDto(null, SkillLevel.None)).ToDomain();
+
     public static SkillDto From(Skill skill) => new(skill.TradeCode, skill.Level);
 }
 
@@ -24,6 +27,9 @@ public sealed record CertificateDto(string? Number, CertificateKind Kind, string
 {
     /// <summary>Certificates entered through the API are self-reported until verified.</summary>
     public Certificate ToDomain() => new(Number?.Trim() ?? string.Empty, Kind, TradeCode, Level, Issuer?.Trim() ?? string.Empty, IssuedOn, false);
+
+    public static Certificate ToDomain(CertificateDto? certificate) =>
+        (certificate ?? new CertificateDto(null, CertificateKind.Other, null, null, null, default)).ToDomain();
 
     public static CertificateDto From(Certificate certificate) =>
         new(certificate.Number, certificate.Kind, certificate.TradeCode, certificate.Level, certificate.Issuer, certificate.IssuedOn, certificate.Verified);
@@ -34,6 +40,8 @@ public sealed record CertificateDto(string? Number, CertificateKind Kind, string
 public sealed record PriorWorkDto(string? Region, string? Industry, decimal Years)
 {
     public PriorWork ToDomain() => new(Region ?? string.Empty, Industry ?? string.Empty, Years);
+
+    public static PriorWork ToDomain(PriorWorkDto? work) => (work ?? new PriorWorkDto(null, null, 0)).ToDomain();
 
     public static PriorWorkDto From(PriorWork work) => new(work.Region, work.Industry, work.Years);
 }
@@ -47,21 +55,25 @@ public sealed record ReturnDto(DateOnly ReturnedOn, ReturnReason Reason)
 
 /// <param name="From">First month (1–12) in which the worker is not available.</param>
 /// <param name="To">Last such month; may be smaller than From to wrap over the new year.</param>
-public sealed record MonthRangeDto(int From, int To);
+public sealed record MonthRangeDto(int From, int To)
+{
+    /// <summary>A null entry becomes months 0–0, which validation reports at its index.</summary>
+    public static MonthRange ToDomain(MonthRangeDto? range) => range is null ? new MonthRange(0, 0) : new MonthRange(range.From, range.To);
+}
 
 /// <param name="MinimumMonthlyWage">Yuan per month.</param>
 /// <param name="BusyMonths">Periods of the year the worker cannot work, e.g. planting and harvest.</param>
 /// <param name="MustStayNearFamily">The worker cannot take a job far from home (children, elderly to care for).</param>
 public sealed record JobIntentionDto(
-    IReadOnlyList<string>? Trades,
+    IReadOnlyList<string?>? Trades,
     WorkLocation Where,
     decimal? MinimumMonthlyWage,
     DateOnly? AvailableFrom,
-    IReadOnlyList<MonthRangeDto>? BusyMonths,
+    IReadOnlyList<MonthRangeDto?>? BusyMonths,
     bool MustStayNearFamily)
 {
     public JobIntention ToDomain() => new(
-        Trades ?? [], Where, MinimumMonthlyWage, AvailableFrom, [.. (BusyMonths ?? []).Select(m => new MonthRange(m.From, m.To))], MustStayNearFamily);
+        TradeCodes.ToDomain(Trades), Where, MinimumMonthlyWage, AvailableFrom, [.. (BusyMonths ?? []).Select(MonthRangeDto.ToDomain)], MustStayNearFamily);
 
     public static JobIntentionDto? From(JobIntention? intention) => intention is null
         ? null
@@ -85,4 +97,10 @@ public sealed record FamilyDto(int HouseholdSize, int DependentChildren, int Dep
 
     public static FamilyDto? From(FamilySituation? family) =>
         family is null ? null : new(family.HouseholdSize, family.DependentChildren, family.DependentElderly, family.LowIncome, family.Monitored);
+}
+
+public static class TradeCodes
+{
+    /// <summary>A null entry becomes an empty code, which validation reports at its index.</summary>
+    public static IReadOnlyList<string> ToDomain(IReadOnlyList<string?>? codes) => [.. (codes ?? []).Select(code => code ?? string.Empty)];
 }

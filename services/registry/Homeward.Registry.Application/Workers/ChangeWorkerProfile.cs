@@ -13,8 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.Registry.Application.Workers;
 
 /// <summary>
-/// Changes a worker's name, phone or household village, if the caller still has the version they read. Moving the
-/// record to a village outside the caller's division is refused.
+/// Changes a worker's name, phone, household village and any group of profile facts, if the caller still has the
+/// version they read. Moving the record to a village outside the caller's division is refused. The national ID number,
+/// the birth date and gender derived from it, and the registration time are not part of the command: they never
+/// change. A change that changes nothing stores nothing and announces nothing.
 /// </summary>
 /// <param name="Profile">Groups of facts to replace; a null group stays as it is (see <see cref="WorkerProfilePatch"/>).</param>
 public sealed record ChangeWorkerProfile(
@@ -79,6 +81,13 @@ public sealed class ChangeWorkerProfileHandler(
             .WithinDivisionOf(currentUser, w => w.HouseholdDivisionCode)
             .FirstOrDefaultAsync(w => w.Id == command.WorkerId, cancellationToken)
             ?? throw new NotFoundException("Worker", command.WorkerId);
+        // Checked here as well as on saving: a change that turns out to change nothing saves nothing, and would
+        // otherwise answer 200 to a caller whose copy is stale.
+        if (worker.RowVersion != command.ExpectedVersion)
+        {
+            throw new PreconditionFailedException("Worker", command.WorkerId);
+        }
+
         db.ExpectRowVersion(worker, command.ExpectedVersion);
 
         DivisionCode? household = command.HouseholdDivision is null ? null : DivisionCode.Parse(command.HouseholdDivision);

@@ -6,8 +6,8 @@ using Homeward.SharedKernel.Trades;
 namespace Homeward.Registry.Domain.Workers;
 
 /// <summary>
-/// The rules a worker profile obeys, as (field path, message) pairs so that validators can name each failing field.
-/// The worker refuses a profile that breaks any of them.
+/// The rules a worker profile obeys, as (field path, message) pairs so that validators can name each failing field
+/// by its JSON path (<c>skills[1].tradeCode</c>). The worker refuses a profile that breaks any of them.
 /// </summary>
 public static class WorkerProfileRules
 {
@@ -15,112 +15,28 @@ public static class WorkerProfileRules
     public const int MaxCertificates = 30;
     public const int MaxPriorWork = 10;
     public const int MaxTrades = 10;
+    public const int MaxBusyPeriods = 6;
     public const decimal MaxMonthlyWage = 100_000m;
+    public const int MaxHouseholdSize = 30;
 
-    public static IEnumerable<(string Field, string Message)> Problems(WorkerProfile profile, DateOnly today)
-    {
-        if (profile.Residence is { } residence)
-        {
-            if (!DivisionCode.TryParse(residence.Division, out _))
-            {
-                yield return ("residence.division", "The residence is a 6- or 12-digit division code.");
-            }
+    /// <summary>How far ahead a worker may say they become available; further is a typing error, not a plan.</summary>
+    public const int MaxYearsUntilAvailable = 3;
 
-            if (residence.Address?.Length > 200)
-            {
-                yield return ("residence.address", "An address has at most 200 characters.");
-            }
-        }
+    private const int EarliestReturnYear = 1990;
+    private const int EarliestCertificateYear = 1950;
+    private const string IndustryMessage = "The industry is a GB/T 4754 section letter, A to T.";
 
-        foreach (var problem in SkillProblems(profile.Skills))
-        {
-            yield return problem;
-        }
-
-        foreach (var problem in CertificateProblems(profile.Certificates, today))
-        {
-            yield return problem;
-        }
-
-        if (profile.PriorWork.Count > MaxPriorWork)
-        {
-            yield return ("priorWork", $"At most {MaxPriorWork} periods of prior work.");
-        }
-
-        for (var i = 0; i < profile.PriorWork.Count; i++)
-        {
-            var work = profile.PriorWork[i];
-            if (!DivisionCode.TryParse(work.Region, out var region) || region.Level > DivisionLevel.County)
-            {
-                yield return ($"priorWork[{i}].region", "The region is the 6-digit code of a province, city or county.");
-            }
-
-            if (!Industries.IsKnown(work.Industry))
-            {
-                yield return ($"priorWork[{i}].industry", "The industry is a GB/T 4754 section letter, A to T.");
-            }
-
-            if (work.Years is <= 0 or > 60)
-            {
-                yield return ($"priorWork[{i}].years", "Years of work are more than 0 and at most 60.");
-            }
-        }
-
-        if (profile.Return is { } returned && (returned.ReturnedOn > today || returned.ReturnedOn.Year < 1990))
-        {
-            yield return ("return.returnedOn", "The return date lies between 1990 and today.");
-        }
-
-        if (profile.JobIntention is { } intention)
-        {
-            foreach (var problem in TradeListProblems(intention.Trades, "jobIntention.trades"))
-            {
-                yield return problem;
-            }
-
-            if (intention.MinimumMonthlyWage is { } wage && (!Money.IsValidAmount(wage) || wage > MaxMonthlyWage))
-            {
-                yield return ("jobIntention.minimumMonthlyWage", $"A monthly wage is 0 to {MaxMonthlyWage} yuan with at most two decimals.");
-            }
-
-            if (intention.BusyMonths.Count > 6 || intention.BusyMonths.Any(m => m.From is < 1 or > 12 || m.To is < 1 or > 12))
-            {
-                yield return ("jobIntention.busyMonths", "Busy periods are at most 6 ranges of months 1 to 12.");
-            }
-        }
-
-        if (profile.Entrepreneurship is { } business)
-        {
-            if (business.Industry is not null && !Industries.IsKnown(business.Industry))
-            {
-                yield return ("entrepreneurship.industry", "The industry is a GB/T 4754 section letter, A to T.");
-            }
-
-            if (business.Description?.Length > 500)
-            {
-                yield return ("entrepreneurship.description", "A description has at most 500 characters.");
-            }
-        }
-
-        foreach (var problem in TradeListProblems(profile.TrainingNeeds, "trainingNeeds"))
-        {
-            yield return problem;
-        }
-
-        if (profile.Family is { } family)
-        {
-            if (family.HouseholdSize is < 1 or > 30)
-            {
-                yield return ("family.householdSize", "A household has 1 to 30 people.");
-            }
-
-            if (family.DependentChildren < 0 || family.DependentElderly < 0
-                || family.DependentChildren + family.DependentElderly >= Math.Max(family.HouseholdSize, 1))
-            {
-                yield return ("family.dependents", "Dependent children and elderly are fewer than the household, and not negative.");
-            }
-        }
-    }
+    public static IEnumerable<(string Field, string Message)> Problems(WorkerProfile profile, DateOnly today) =>
+        ResidenceProblems(profile.Residence)
+            .Concat(EducationProblems(profile.Education))
+            .Concat(SkillProblems(profile.Skills))
+            .Concat(CertificateProblems(profile.Certificates, today))
+            .Concat(PriorWorkProblems(profile.PriorWork))
+            .Concat(ReturnProblems(profile.Return, today))
+            .Concat(JobIntentionProblems(profile.JobIntention, today))
+            .Concat(EntrepreneurshipProblems(profile.Entrepreneurship))
+            .Concat(TradeListProblems(profile.TrainingNeeds, "trainingNeeds"))
+            .Concat(FamilyProblems(profile.Family));
 
     public static IEnumerable<(string Field, string Message)> SkillProblems(IReadOnlyList<Skill> skills)
     {
@@ -129,11 +45,16 @@ public static class WorkerProfileRules
             yield return ("skills", $"At most {MaxSkills} skills.");
         }
 
+        var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < skills.Count; i++)
         {
-            if (TradeCatalog.Current.Find(skills[i].TradeCode) is not { RetiredOn: null })
+            if (!IsCurrentTrade(skills[i].TradeCode))
             {
                 yield return ($"skills[{i}].tradeCode", "The trade is a current trade code of the trade reference data.");
+            }
+            else if (!firstIndexOf.TryAdd(skills[i].TradeCode, i))
+            {
+                yield return ($"skills[{i}].tradeCode", $"This trade is already listed at skills[{firstIndexOf[skills[i].TradeCode]}]; each trade appears once, at its level.");
             }
 
             if (!Enum.IsDefined(skills[i].Level))
@@ -141,10 +62,31 @@ public static class WorkerProfileRules
                 yield return ($"skills[{i}].level", "The level is none, junior, intermediate, senior or technician.");
             }
         }
+    }
 
-        if (skills.GroupBy(s => s.TradeCode).Any(g => g.Count() > 1))
+    private static IEnumerable<(string Field, string Message)> ResidenceProblems(Residence? residence)
+    {
+        if (residence is null)
         {
-            yield return ("skills", "Each trade appears once.");
+            yield break;
+        }
+
+        if (!DivisionCode.TryParse(residence.Division, out _))
+        {
+            yield return ("residence.division", "The residence is a 6- or 12-digit division code.");
+        }
+
+        if (residence.Address?.Length > 200)
+        {
+            yield return ("residence.address", "An address has at most 200 characters.");
+        }
+    }
+
+    private static IEnumerable<(string Field, string Message)> EducationProblems(EducationLevel? education)
+    {
+        if (education is { } level && !Enum.IsDefined(level))
+        {
+            yield return ("education", "The education level is one of the listed levels.");
         }
     }
 
@@ -155,17 +97,34 @@ public static class WorkerProfileRules
             yield return ("certificates", $"At most {MaxCertificates} certificates.");
         }
 
+        var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < certificates.Count; i++)
         {
             var certificate = certificates[i];
-            if (string.IsNullOrWhiteSpace(certificate.Number) || certificate.Number.Length > 50)
+            var number = certificate.Number?.Trim();
+            if (string.IsNullOrEmpty(number) || number.Length > 50)
             {
                 yield return ($"certificates[{i}].number", "A certificate number has 1 to 50 characters.");
             }
+            else if (!firstIndexOf.TryAdd(number, i))
+            {
+                yield return ($"certificates[{i}].number", $"This number is already listed at certificates[{firstIndexOf[number]}]; each certificate appears once.");
+            }
 
+            if (!Enum.IsDefined(certificate.Kind))
+            {
+                yield return ($"certificates[{i}].kind", "The kind is skillLevel, specialOperation, professionalQualification or other.");
+            }
+
+            // A certificate may name a trade that has since been retired: it was issued when the trade existed.
             if (certificate.TradeCode is not null && !TradeCatalog.Current.Contains(certificate.TradeCode))
             {
                 yield return ($"certificates[{i}].tradeCode", "The trade is a trade code of the trade reference data.");
+            }
+
+            if (certificate.Level is { } level && !Enum.IsDefined(level))
+            {
+                yield return ($"certificates[{i}].level", "The level is none, junior, intermediate, senior or technician.");
             }
 
             if (string.IsNullOrWhiteSpace(certificate.Issuer) || certificate.Issuer.Length > 100)
@@ -173,28 +132,175 @@ public static class WorkerProfileRules
                 yield return ($"certificates[{i}].issuer", "The issuer has 1 to 100 characters.");
             }
 
-            if (certificate.IssuedOn > today || certificate.IssuedOn.Year < 1950)
+            if (certificate.IssuedOn > today || certificate.IssuedOn.Year < EarliestCertificateYear)
             {
-                yield return ($"certificates[{i}].issuedOn", "The issue date lies between 1950 and today.");
+                yield return ($"certificates[{i}].issuedOn", $"The issue date lies between {EarliestCertificateYear} and today.");
             }
         }
+    }
 
-        if (certificates.GroupBy(c => c.Number.Trim()).Any(g => g.Count() > 1))
+    private static IEnumerable<(string Field, string Message)> PriorWorkProblems(IReadOnlyList<PriorWork> priorWork)
+    {
+        if (priorWork.Count > MaxPriorWork)
         {
-            yield return ("certificates", "Each certificate number appears once.");
+            yield return ("priorWork", $"At most {MaxPriorWork} periods of prior work.");
+        }
+
+        for (var i = 0; i < priorWork.Count; i++)
+        {
+            var work = priorWork[i];
+            if (work.Region?.Length != DivisionCode.ShortLength
+                || !DivisionCode.TryParse(work.Region, out var region)
+                || region.Level > DivisionLevel.County)
+            {
+                yield return ($"priorWork[{i}].region", "The region is the 6-digit GB/T 2260 code of a province, city or county, e.g. 110000 for Beijing.");
+            }
+
+            if (!Industries.IsKnown(work.Industry))
+            {
+                yield return ($"priorWork[{i}].industry", IndustryMessage);
+            }
+
+            if (work.Years is <= 0 or > 60)
+            {
+                yield return ($"priorWork[{i}].years", "Years of work are more than 0 and at most 60.");
+            }
+        }
+    }
+
+    private static IEnumerable<(string Field, string Message)> ReturnProblems(ReturnHome? returned, DateOnly today)
+    {
+        if (returned is null)
+        {
+            yield break;
+        }
+
+        if (returned.ReturnedOn > today || returned.ReturnedOn.Year < EarliestReturnYear)
+        {
+            yield return ("return.returnedOn", $"The return date lies between {EarliestReturnYear} and today.");
+        }
+
+        if (!Enum.IsDefined(returned.Reason))
+        {
+            yield return ("return.reason", "The reason is one of the listed return reasons.");
+        }
+    }
+
+    private static IEnumerable<(string Field, string Message)> JobIntentionProblems(JobIntention? intention, DateOnly today)
+    {
+        if (intention is null)
+        {
+            yield break;
+        }
+
+        foreach (var problem in TradeListProblems(intention.Trades, "jobIntention.trades"))
+        {
+            yield return problem;
+        }
+
+        if (!Enum.IsDefined(intention.Where))
+        {
+            yield return ("jobIntention.where", "Where is homeCounty, city, partnerCities or anywhere.");
+        }
+
+        if (intention.MinimumMonthlyWage is { } wage && (!Money.IsValidAmount(wage) || wage > MaxMonthlyWage))
+        {
+            yield return ("jobIntention.minimumMonthlyWage", $"A monthly wage is 0 to {MaxMonthlyWage} yuan with at most two decimals.");
+        }
+
+        if (intention.AvailableFrom is { } available
+            && (available.Year < EarliestReturnYear || available > today.AddYears(MaxYearsUntilAvailable)))
+        {
+            yield return ("jobIntention.availableFrom", $"The availability date lies between {EarliestReturnYear} and {MaxYearsUntilAvailable} years from today.");
+        }
+
+        if (intention.BusyMonths.Count > MaxBusyPeriods)
+        {
+            yield return ("jobIntention.busyMonths", $"At most {MaxBusyPeriods} busy periods.");
+        }
+
+        for (var i = 0; i < intention.BusyMonths.Count; i++)
+        {
+            if (intention.BusyMonths[i].From is < 1 or > 12)
+            {
+                yield return ($"jobIntention.busyMonths[{i}].from", "A month is 1 to 12.");
+            }
+
+            if (intention.BusyMonths[i].To is < 1 or > 12)
+            {
+                yield return ($"jobIntention.busyMonths[{i}].to", "A month is 1 to 12 (smaller than from to wrap over the new year).");
+            }
+        }
+    }
+
+    private static IEnumerable<(string Field, string Message)> EntrepreneurshipProblems(EntrepreneurshipIntention? business)
+    {
+        if (business is null)
+        {
+            yield break;
+        }
+
+        if (business.Industry is not null && !Industries.IsKnown(business.Industry))
+        {
+            yield return ("entrepreneurship.industry", IndustryMessage);
+        }
+
+        if (business.Description?.Length > 500)
+        {
+            yield return ("entrepreneurship.description", "A description has at most 500 characters.");
+        }
+    }
+
+    private static IEnumerable<(string Field, string Message)> FamilyProblems(FamilySituation? family)
+    {
+        if (family is null)
+        {
+            yield break;
+        }
+
+        if (family.HouseholdSize is < 1 or > MaxHouseholdSize)
+        {
+            yield return ("family.householdSize", $"A household has 1 to {MaxHouseholdSize} people.");
+        }
+
+        if (family.DependentChildren < 0)
+        {
+            yield return ("family.dependentChildren", "The number of dependent children is not negative.");
+        }
+
+        if (family.DependentElderly < 0)
+        {
+            yield return ("family.dependentElderly", "The number of dependent elderly is not negative.");
+        }
+
+        if (family.HouseholdSize is >= 1 and <= MaxHouseholdSize
+            && family is { DependentChildren: >= 0, DependentElderly: >= 0 }
+            && family.DependentChildren + family.DependentElderly >= family.HouseholdSize)
+        {
+            yield return ("family.householdSize", "The household counts the worker and every dependent, so it is larger than dependent children and elderly together.");
         }
     }
 
     private static IEnumerable<(string Field, string Message)> TradeListProblems(IReadOnlyList<string> trades, string field)
     {
-        if (trades.Count > MaxTrades || trades.Distinct().Count() != trades.Count)
+        if (trades.Count > MaxTrades)
         {
-            yield return (field, $"At most {MaxTrades} different trades.");
+            yield return (field, $"At most {MaxTrades} trades.");
         }
 
-        if (trades.Any(t => TradeCatalog.Current.Find(t) is not { RetiredOn: null }))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < trades.Count; i++)
         {
-            yield return (field, "Trades are current trade codes of the trade reference data.");
+            if (!IsCurrentTrade(trades[i]))
+            {
+                yield return ($"{field}[{i}]", "The trade is a current trade code of the trade reference data.");
+            }
+            else if (!seen.Add(trades[i]))
+            {
+                yield return ($"{field}[{i}]", "This trade is already listed; each trade appears once.");
+            }
         }
     }
+
+    private static bool IsCurrentTrade(string? code) => code is not null && TradeCatalog.Current.Find(code) is { RetiredOn: null };
 }
