@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.Registry.Api.PersonalData;
+using Homeward.Registry.Api.Status;
 using Homeward.Registry.Api.Workers;
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Infrastructure;
@@ -26,7 +27,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 var app = builder.Build();
 app.UseServiceApi()
     .MapWorkerEndpoints()
-    .MapPersonalDataEndpoints();
+    .MapPersonalDataEndpoints()
+    .MapStatusEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -40,12 +40,35 @@ public static class WorkerEndpoints
         workers.MapPatch("/{workerId:guid}", ChangeAsync)
             .RequireScope(Scopes.RegistryWrite)
             .WithName("ChangeWorkerProfile")
-            .WithSummary("Change name, phone or household village (If-Match required)")
-            .WithDescription("Fields left out stay as they are. The national ID number, birth date and gender never change.")
+            .WithSummary("Change a worker's name, phone, household village or profile (If-Match required)")
+            .WithDescription(
+                "Fields left out stay as they are; each group given (residence, education, skills, certificates, priorWork, "
+                + "return, jobIntention, entrepreneurship, trainingNeeds, family) replaces the whole group, so send [] to empty a list. "
+                + "What never changes: the national ID number, the birth date and gender derived from it, and the registration time; "
+                + "a body naming them (or id, status, or any other field) is refused with 400. The status changes through POST .../status. "
+                + "Certificates entered here are self-reported; one the platform verified stays verified when sent again unchanged. "
+                + "A change that changes nothing stores nothing and keeps the ETag.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        workers.MapGet("/changes", ListChangedAsync)
+            .RequireScope(Scopes.RegistryRead)
+            .WithName("ListChangedWorkers")
+            .WithSummary("Workers of the caller's division whose record changed after a time, oldest change first")
+            .WithDescription(
+                "Dynamic monitoring: ?since= (required) and optionally ?division= below the caller's. Changes appear once they are "
+                + "5 seconds old, so a poller can pass the newest updatedAt it has seen as the next since and miss nothing; "
+                + "a worker changed again while you page moves to the end of the list.")
+            .ProducesValidationProblem();
+
+        workers.MapGet("/stale", ListStaleAsync)
+            .RequireScope(Scopes.RegistryRead)
+            .WithName("ListStaleWorkers")
+            .WithSummary("Records nobody has confirmed or changed for more than ?days= days (1–3650), longest-forgotten first")
+            .ProducesValidationProblem();
 
         return api;
     }
@@ -71,6 +94,24 @@ public static class WorkerEndpoints
         var page = await sender.Send(new ListWorkers(division, PageRequest.Create(limit, cursor)), cancellationToken);
         return TypedResults.Ok(page.Map(WorkerResponse.From));
     }
+
+    private static async Task<Ok<Page<ChangedWorkerView>>> ListChangedAsync(
+        ISender sender,
+        CancellationToken cancellationToken,
+        DateTimeOffset? since = null,
+        string? division = null,
+        int? limit = null,
+        string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListChangedWorkers(since, division, PageRequest.Create(limit, cursor)), cancellationToken));
+
+    private static async Task<Ok<Page<StaleWorkerView>>> ListStaleAsync(
+        ISender sender,
+        CancellationToken cancellationToken,
+        int? days = null,
+        string? division = null,
+        int? limit = null,
+        string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListStaleWorkers(division, days, PageRequest.Create(limit, cursor)), cancellationToken));
 
     private static async Task<Ok<WorkerResponse>> GetAsync(
         Guid workerId,

@@ -34,7 +34,7 @@ public static class WorkerEvents
             WorkerFactsMapper.Name(from),
             WorkerFactsMapper.Name(change.To),
             change.ChangedAt,
-            change.Source.ToString(),
+            WorkerFactsMapper.Name(change.Source),
             worker.HouseholdDivisionCode));
     }
 }
