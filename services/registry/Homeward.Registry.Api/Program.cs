@@ -1,7 +1,9 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Registry.Api.Kpis;
 using Homeward.Registry.Api.PersonalData;
+using Homeward.Registry.Api.Search;
 using Homeward.Registry.Api.Status;
 using Homeward.Registry.Api.Workers;
 using Homeward.Registry.Application.Workers;
@@ -28,7 +30,9 @@ var app = builder.Build();
 app.UseServiceApi()
     .MapWorkerEndpoints()
     .MapPersonalDataEndpoints()
-    .MapStatusEndpoints();
+    .MapStatusEndpoints()
+    .MapSearchEndpoints()
+    .MapKpiEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -2,7 +2,12 @@ using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.Registry.Application;
+using Homeward.Registry.Application.Kpis;
+using Homeward.Registry.Application.Search;
+using Homeward.Registry.Infrastructure.Consumers;
+using Homeward.Registry.Infrastructure.Kpis;
 using Homeward.Registry.Infrastructure.Persistence;
+using Homeward.Registry.Infrastructure.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +22,19 @@ public static class RegistryInfrastructure
         services.AddServiceDatabase<RegistryDbContext>(configuration, "Registry", RegistryDbContext.Schema);
         services.AddScoped<IRegistryDbContext>(provider => provider.GetRequiredService<RegistryDbContext>());
         services.AddPersonalDataProtection(configuration);
-        services.AddServiceMessaging(configuration, ServiceName);
+        services.AddServiceMessaging(configuration, ServiceName, bus =>
+        {
+            bus.AddConsumer<WorkerRecommendedConsumer>();
+            bus.AddConsumer<WorkerPlacedConsumer>();
+            bus.AddConsumer<PlacementEndedConsumer>();
+            bus.AddConsumer<TrainingEnrolledConsumer>();
+            bus.AddConsumer<TrainingCompletedConsumer>();
+            bus.AddConsumer<TrainingDroppedConsumer>();
+            bus.AddConsumer<CertificateIssuedConsumer>();
+            bus.AddConsumer<BusinessRegisteredConsumer>();
+        });
+        services.AddScoped<IWorkerSearch, WorkerSearch>();
+        services.AddScoped<IRegistryKpis, RegistryKpis>();
         return services;
     }
 }

@@ -213,6 +213,17 @@ public sealed class Worker : IHasRowVersion
         return Transition(to, asOf, now, source, actor, note);
     }
 
+    /// <summary>
+    /// Records that a fact repeated the current status, which <see cref="ApplyStatusFact"/> then took without a change,
+    /// as a change from the status to itself: the history shows what the status now stands on.
+    /// </summary>
+    public StatusChange RecordStatusConfirmation(DateTimeOffset asOf, InformationSource source, string actor, string? note, DateTimeOffset now) =>
+        StatusChange.Record(Guid.CreateVersion7(now), Id, Status, Status, asOf, now, source, actor, note, HouseholdDivisionCode);
+
+    /// <summary>Keeps a fact about the status that does not bear on the current one (the start of a job that already ended) in the history only.</summary>
+    public StatusChange RecordStatusFactInHistory(EmploymentStatus to, DateTimeOffset asOf, InformationSource source, string actor, string? note, DateTimeOffset now) =>
+        StatusChange.Record(Guid.CreateVersion7(now), Id, null, to, asOf, now, source, actor, note, HouseholdDivisionCode);
+
     /// <summary>A certificate issued on the platform (or confirmed by its issuer) replaces a self-reported one with the same number.</summary>
     public bool AddVerifiedCertificate(Certificate certificate, DateTimeOffset now)
     {
