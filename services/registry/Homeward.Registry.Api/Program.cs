@@ -1,6 +1,7 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Registry.Api.Imports;
 using Homeward.Registry.Api.Kpis;
 using Homeward.Registry.Api.PersonalData;
 using Homeward.Registry.Api.Search;
@@ -31,6 +32,7 @@ app.UseServiceApi()
     .MapWorkerEndpoints()
     .MapPersonalDataEndpoints()
     .MapStatusEndpoints()
+    .MapImportEndpoints()
     .MapSearchEndpoints()
     .MapKpiEndpoints();
 app.Run();

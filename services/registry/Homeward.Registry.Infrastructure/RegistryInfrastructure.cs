@@ -5,6 +5,7 @@ using Homeward.Registry.Application;
 using Homeward.Registry.Application.Kpis;
 using Homeward.Registry.Application.Search;
 using Homeward.Registry.Infrastructure.Consumers;
+using Homeward.Registry.Infrastructure.Imports;
 using Homeward.Registry.Infrastructure.Kpis;
 using Homeward.Registry.Infrastructure.Persistence;
 using Homeward.Registry.Infrastructure.Search;
@@ -35,6 +36,7 @@ public static class RegistryInfrastructure
         });
         services.AddScoped<IWorkerSearch, WorkerSearch>();
         services.AddScoped<IRegistryKpis, RegistryKpis>();
+        services.AddLedgerImports();
         return services;
     }
 }

@@ -1,0 +1,18 @@
+using Homeward.Registry.Application.Imports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Homeward.Registry.Infrastructure.Imports;
+
+public static class ImportsInfrastructure
+{
+    /// <summary>Ledger files, the bulk writer, the job queue and the background runner of imports.</summary>
+    public static IServiceCollection AddLedgerImports(this IServiceCollection services)
+    {
+        services.AddSingleton<ILedgerFiles, LedgerFiles>();
+        services.AddScoped<IWorkerLedgerStore, WorkerLedgerStore>();
+        services.AddScoped<IImportJobQueue, ImportJobQueue>();
+        services.AddScoped<LedgerImporter>();
+        services.AddHostedService<ImportJobRunner>();
+        return services;
+    }
+}

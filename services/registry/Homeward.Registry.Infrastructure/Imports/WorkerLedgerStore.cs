@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Homeward.BuildingBlocks.Application.Messaging;
+using Homeward.BuildingBlocks.Infrastructure.Messaging;
+using Homeward.BuildingBlocks.Infrastructure.Outbox;
+using Homeward.Registry.Application.Imports;
+using Homeward.Registry.Domain.Imports;
+using Homeward.Registry.Domain.Workers;
+using Homeward.Registry.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Homeward.Registry.Infrastructure.Imports;
+
+/// <summary>
+/// Writes a chunk of an import set-based: new workers, status changes and outbox rows by binary COPY, changed workers
+/// by COPY into a temporary table and one UPDATE … FROM, the job's progress by EF, all in one transaction that first
+/// locks the records the rows refer to. A unique violation means another writer registered one of the people since
+/// the lock was taken; the chunk is then decided again against the records as they are now.
+/// </summary>
+internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outboxWakeUp) : IWorkerLedgerStore
+{
+    private const int Attempts = 3;
+    private const string ChangedWorkers = "import_changed_workers";
+
+    public async Task ApplyChunkAsync(
+        ImportJob job,
+        IReadOnlyCollection<byte[]> nationalIdHashes,
+        IReadOnlyCollection<Guid> workerIds,
+        Func<IReadOnlyList<Worker>, LedgerChunkOutcome> decide,
+        CancellationToken cancellationToken)
+    {
+        var workers = new EntityCopy<Worker>(db.Model);
+        var statusChanges = new EntityCopy<StatusChange>(db.Model);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var existing = await db.Workers
+                .FromSql($"SELECT *, xmin FROM registry.workers WHERE national_id_lookup_hash = ANY({nationalIdHashes.ToArray()}) OR id = ANY({workerIds.ToArray()}) FOR UPDATE")
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            var outcome = decide(existing);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            try
+            {
+                await workers.WriteAsync(connection, workers.Table, outcome.Registered, cancellationToken);
+                await UpdateAsync(connection, workers, outcome.Changed, cancellationToken);
+                await statusChanges.WriteAsync(connection, statusChanges.Table, outcome.StatusChanges, cancellationToken);
+                await WriteOutboxAsync(connection, outcome.Events, cancellationToken);
+            }
+            catch (PostgresException raced) when (raced.SqlState == PostgresErrorCodes.UniqueViolation && attempt < Attempts)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            job.Progress(outcome.Processed, outcome.Registered.Count, outcome.Changed.Count, outcome.Unchanged, outcome.Errors);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (outcome.Events.All.Count > 0)
+            {
+                // The outbox trigger notified every dispatcher at commit; this wakes ours without the round trip.
+                outboxWakeUp.Signal();
+            }
+
+            return;
+        }
+    }
+
+    private static async Task UpdateAsync(NpgsqlConnection connection, EntityCopy<Worker> workers, IReadOnlyCollection<Worker> changed, CancellationToken cancellationToken)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, $"CREATE TEMPORARY TABLE {ChangedWorkers} (LIKE {workers.Table}) ON COMMIT DROP", cancellationToken);
+        await workers.WriteAsync(connection, ChangedWorkers, changed, cancellationToken);
+        var assignments = string.Join(", ", workers.ColumnNames.Where(c => c != "id").Select(c => $"\"{c}\" = changed.\"{c}\""));
+        await ExecuteAsync(connection, $"UPDATE {workers.Table} AS w SET {assignments} FROM {ChangedWorkers} AS changed WHERE w.id = changed.id", cancellationToken);
+    }
+
+    private static async Task WriteOutboxAsync(NpgsqlConnection connection, RecordedEvents events, CancellationToken cancellationToken)
+    {
+        if (events.All.Count == 0)
+        {
+            return;
+        }
+
+        var activity = Activity.Current;
+        var headers = JsonSerializer.Serialize(new OutboxHeaders(activity?.Id, activity?.TraceStateString, CorrelationContext.Current), IntegrationEventTypes.SerializerOptions);
+        var rows = events.All
+            .AsParallel()
+            .AsOrdered()
+            .Select(e => (e.EventId, e.OccurredAt, Type: IntegrationEventTypes.UrnFor(e.GetType()), Payload: JsonSerializer.Serialize(e, e.GetType(), IntegrationEventTypes.SerializerOptions)))
+            .ToList();
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY registry.outbox_messages (id, type, payload, headers, occurred_at, attempts) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(row.EventId, NpgsqlDbType.Uuid, cancellationToken);
+            await importer.WriteAsync(row.Type, NpgsqlDbType.Varchar, cancellationToken);
+            await importer.WriteAsync(row.Payload, NpgsqlDbType.Jsonb, cancellationToken);
+            await importer.WriteAsync(headers, NpgsqlDbType.Jsonb, cancellationToken);
+            await importer.WriteAsync(row.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
