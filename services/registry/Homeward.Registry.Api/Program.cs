@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.Registry.Api.Imports;
 using Homeward.Registry.Api.Kpis;
+using Homeward.Registry.Api.Monitoring;
 using Homeward.Registry.Api.PersonalData;
 using Homeward.Registry.Api.Search;
 using Homeward.Registry.Api.Status;
@@ -31,6 +32,7 @@ var app = builder.Build();
 app.UseServiceApi()
     .MapWorkerEndpoints()
     .MapPersonalDataEndpoints()
+    .MapMonitoringEndpoints()
     .MapStatusEndpoints()
     .MapImportEndpoints()
     .MapSearchEndpoints()

@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.Registry.Application;
 using Homeward.Registry.Application.Kpis;
+using Homeward.Registry.Application.Monitoring;
 using Homeward.Registry.Application.Search;
 using Homeward.Registry.Infrastructure.Consumers;
 using Homeward.Registry.Infrastructure.Imports;
@@ -36,6 +37,9 @@ public static class RegistryInfrastructure
         });
         services.AddScoped<IWorkerSearch, WorkerSearch>();
         services.AddScoped<IRegistryKpis, RegistryKpis>();
+        services.AddOptions<WorkQueueOptions>().Bind(configuration.GetSection(WorkQueueOptions.Section))
+            .Validate(options => options.StaleAfterDays > 0, "Registry:WorkQueue:StaleAfterDays is a positive number of days.")
+            .ValidateOnStart();
         services.AddLedgerImports();
         return services;
     }
