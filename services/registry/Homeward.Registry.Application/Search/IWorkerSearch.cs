@@ -48,7 +48,7 @@ public enum NameMatch
     /// <summary>Written differently, said the same way: 张伟 for 张玮 or 章伟.</summary>
     SameSound = 1,
 
-    /// <summary>Sharing enough characters or sounds: 张伟明 for 张伟, 王伟 for 张伟.</summary>
+    /// <summary>Sharing enough of its characters (pg_trgm trigram similarity): 张伟明 for 张伟.</summary>
     Similar = 2,
 }
 
