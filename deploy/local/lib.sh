@@ -145,13 +145,16 @@ ensure_rabbitmq() {
     log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT"
     as_root rabbitmq-plugins enable --offline rabbitmq_management >/dev/null
     as_root rabbitmq-server -detached >/dev/null 2>&1
-    # 'rabbitmqctl wait' gives up at once while the node has not registered yet, so wait for the pid file first.
-    local pidfile="/var/lib/rabbitmq/mnesia/rabbit@$(hostname -s).pid" tries=0
-    until as_root test -s "$pidfile"; do
-      tries=$((tries + 1)); [ $tries -gt 90 ] && die "RabbitMQ did not start; see /var/log/rabbitmq/"
-      sleep 1
+    # 'rabbitmqctl wait' and 'await_startup' fail at once while the node is still registering or has not begun
+    # its boot (a first start on a fresh machine is slowest), so ask again until it answers or time is up.
+    local deadline=$((SECONDS + 150))
+    until as_root rabbitmqctl -q await_startup --timeout 15 >/dev/null 2>&1; do
+      if [ $SECONDS -ge $deadline ]; then
+        as_root tail -n 30 "/var/log/rabbitmq/rabbit@$(hostname -s).log" >&2 || true
+        die "RabbitMQ did not start; see /var/log/rabbitmq/"
+      fi
+      sleep 2
     done
-    as_root rabbitmqctl wait --timeout 90 "$pidfile" >/dev/null || die "RabbitMQ did not start; see /var/log/rabbitmq/"
   fi
   local tries=0
   until curl -fsS -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1; do
