@@ -51,17 +51,19 @@ report_machine() {
 # CPU accounting for a run, so a disturbed run can be told from a clean one: cpu_snapshot <file> <group>=<pid,pid,...>
 # before and after, then cpu_report <before> <after> [<group>=<seconds> ...] prints the cores each group used, plus
 # extra groups measured otherwise (seconds of CPU), and what everything else on the machine used meanwhile. Other
-# engineers' builds and tests show up as "everything else"; more than ~0.15 cores means the run was disturbed.
+# engineers' builds and tests show up as "everything else". On the 2-core machine the idle background (a dozen idle .NET
+# processes, the kernel's memory monitor, network interrupts of the run itself) is about 0.1 core; more than 0.25 cores
+# means the run was disturbed.
 cpu_snapshot() {
   local file=$1 group pids pid ticks; shift
   { printf 'time %s\n' "$(date +%s.%N)"
     awk '/^cpu / { print "machine", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
     for group in "$@"; do
-      pids=${group#*=} ticks=0
+      pids=${group#*=}
       for pid in ${pids//,/ }; do
-        [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') ))
+        ticks=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }')
+        [ -n "$ticks" ] && printf '%s %s %s\n' "${group%%=*}" "$pid" "$ticks"
       done
-      printf '%s %s\n' "${group%%=*}" "$ticks"
     done
   } > "$file"
 }
@@ -69,10 +71,13 @@ cpu_snapshot() {
 cpu_report() {
   local before=$1 after=$2; shift 2
   awk -v extra="$*" '
-    FNR == NR { a[$1] = $2; next } { b[$1] = $2; if ($1 != "time" && $1 != "machine") order[++n] = $1 }
+    # Lines: "time <s>", "machine <ticks>", "<group> <pid> <ticks>". A process that ended meanwhile counts for nothing.
+    FNR == NR { if (NF == 3) a[$1 " " $2] = $3; else a[$1] = $2; next }
+    NF == 3 { if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } if (($1 " " $2) in a) used[$1] += $3 - a[$1 " " $2]; next }
+    { b[$1] = $2 }
     END {
       secs = b["time"] - a["time"]; known = 0; out = ""
-      for (i = 1; i <= n; i++) { used = (b[order[i]] - a[order[i]]) / 100; known += used; out = out sprintf("%s %.2f, ", order[i], used / secs) }
+      for (i = 1; i <= n; i++) { u = used[order[i]] / 100; known += u; out = out sprintf("%s %.2f, ", order[i], u / secs) }
       m = split(extra, e, " ")
       for (i = 1; i <= m; i++) { split(e[i], kv, "="); known += kv[2]; out = out sprintf("%s %.2f, ", kv[1], kv[2] / secs) }
       machine = (b["machine"] - a["machine"]) / 100

@@ -109,7 +109,7 @@ for round in $(seq 1 "$rounds"); do
   for target in direct gateway; do
     printf '%-7s %-9s %s\n' "$round" "$target" "$(cat "$report_dir/$target-$round.cpu")"
     other=$(sed 's/.*everything else \([0-9.]*\).*/\1/' "$report_dir/$target-$round.cpu")
-    if awk -v o="$other" 'BEGIN { exit !(o > 0.15) }'; then
+    if awk -v o="$other" 'BEGIN { exit !(o > 0.25) }'; then
       printf '  WARNING  processes outside the platform used %s cores while measuring %s: the figures are pessimistic; run again when the machine is quiet\n' "$other" "$target"
     fi
   done

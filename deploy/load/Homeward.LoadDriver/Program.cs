@@ -23,12 +23,31 @@ const string Usage =
     Connections (environment, or options): HOMEWARD_LOAD_ADMIN_CONNECTION / --admin-connection (PostgreSQL superuser,
     reads both schemas), HOMEWARD_LOAD_REGISTRY_CONNECTION / --registry-connection (outbox mode: the registry role),
     HOMEWARD_LOAD_TOKEN / --token (optional bearer token for the registry).
+
+    usage: Homeward.LoadDriver seed-registry --workers <n> [--samples <n> --sample-file <path>]
+
+    Fills registry.workers to <n> synthetic workers by COPY, encrypted and blind-indexed with the registry's keys
+    (HOMEWARD_PERSONAL_DATA_KEY, HOMEWARD_PERSONAL_DATA_LOOKUP_KEY), into the database of HOMEWARD_LOAD_ADMIN_CONNECTION,
+    and writes id, name and national ID number of random workers to the sample file for the read scenarios.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "seed-registry")
+{
+    try
+    {
+        return await RegistrySeeder.RunAsync(ParseSeed(args.AsSpan(1)), Console.Out, CancellationToken.None);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+        return 2;
+    }
 }
 
 if (args[0] != "propagation")
@@ -128,6 +147,36 @@ static PropagationOptions ParsePropagation(ReadOnlySpan<string> args)
     }
 
     return options;
+}
+
+static SeedOptions ParseSeed(ReadOnlySpan<string> args)
+{
+    var values = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        values[args[i]] = args[i + 1];
+    }
+
+    int Count(string name, int fallback) =>
+        values.TryGetValue(name, out var text)
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} is a whole number, got '{text}'")
+            : fallback;
+
+    string Setting(string variable) =>
+        NullIfEmpty(Environment.GetEnvironmentVariable(variable)) ?? throw new ArgumentException($"{variable} is not set");
+
+    if (args.Length % 2 != 0 || values.Keys.Except(["--workers", "--samples", "--sample-file"]).FirstOrDefault() is { } unknown)
+    {
+        throw new ArgumentException($"expected --workers, --samples and --sample-file with a value each, got '{string.Join(' ', args.ToArray())}'");
+    }
+
+    return new SeedOptions(
+        Count("--workers", -1) is > 0 and var workers ? workers : throw new ArgumentException("--workers is required"),
+        Setting("HOMEWARD_LOAD_ADMIN_CONNECTION"),
+        Setting("HOMEWARD_PERSONAL_DATA_KEY"),
+        Setting("HOMEWARD_PERSONAL_DATA_LOOKUP_KEY"),
+        Count("--samples", 0),
+        values.GetValueOrDefault("--sample-file"));
 }
 
 static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";

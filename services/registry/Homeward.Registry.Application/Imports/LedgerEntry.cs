@@ -100,7 +100,7 @@ public sealed record LedgerEntry(
         public TEnum? Enum<TEnum>(string column)
             where TEnum : struct, Enum =>
             record[column] is not { } text ? null
-            : !text.Any(char.IsAsciiDigit) && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) ? value
+            : LedgerText.TryParse<TEnum>(text, out var value) ? value
             : Fail<TEnum?>(column, $"One of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => LedgerText.Name(v)))}.");
 
         public IReadOnlyList<Skill>? Skills()
@@ -115,7 +115,7 @@ public sealed record LedgerEntry(
             {
                 var parts = item.Split(':', 2, StringSplitOptions.TrimEntries);
                 SkillLevel level = default;
-                if (parts.Length != 2 || parts[1].Any(char.IsAsciiDigit) || !System.Enum.TryParse(parts[1], ignoreCase: true, out level))
+                if (parts.Length != 2 || !LedgerText.TryParse(parts[1], out level))
                 {
                     return Fail<IReadOnlyList<Skill>?>(
                         LedgerColumns.Skills,

@@ -85,7 +85,6 @@ public sealed class LedgerImporter(
         if (entry.Phone is { } phone && !LedgerMasks.IsMaskedPhone(phone))
         {
             row.Phone = PhoneNumber.Parse(phone).Value;
-            row.PhoneHash = protector.LookupHash(PersonalDataKind.Phone, row.Phone);
         }
 
         row.Entry = entry;
@@ -148,9 +147,9 @@ public sealed class LedgerImporter(
         foreach (var row in outcomes)
         {
             outcome.Errors.AddRange(row.Errors);
-            if (row.Registered is { } registered)
+            if (row.Registered is { } newWorker)
             {
-                outcome.Registered.Add(registered);
+                outcome.Registered.Add(newWorker);
             }
             else if (row.Changed is { } changed)
             {
@@ -232,9 +231,9 @@ public sealed class LedgerImporter(
                 return RowOutcome.Rejected(row.Row, LedgerColumns.Phone, "A masked number stands only for the number on record; write the full new number.");
             }
 
-            if (row.PhoneHash is { } phoneHash && !phoneHash.AsSpan().SequenceEqual(worker.Phone?.LookupHash))
+            if (row.Phone is { } number && !protector.LookupHash(PersonalDataKind.Phone, number).AsSpan().SequenceEqual(worker.Phone?.LookupHash))
             {
-                phone = protector.Protect(PersonalDataKind.Phone, row.Phone!);
+                phone = protector.Protect(PersonalDataKind.Phone, number);
             }
         }
 
@@ -287,9 +286,8 @@ public sealed class LedgerImporter(
 
         public byte[]? NationalIdHash { get; set; }
 
+        /// <summary>The full number, normalized; null when blank or masked.</summary>
         public string? Phone { get; set; }
-
-        public byte[]? PhoneHash { get; set; }
 
         public void Reject(string column, string message)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Homeward.Registry.Domain.Workers;
@@ -24,4 +25,15 @@ public static class LedgerText
 
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>An enum value by its name in any case ("juniorHigh", "JuniorHigh"); numbers are not names.</summary>
+    public static bool TryParse<TEnum>(string text, out TEnum value)
+        where TEnum : struct, Enum => Names<TEnum>.ByName.TryGetValue(text, out value);
+
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<string, TEnum> ByName =
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v.ToString(), StringComparer.OrdinalIgnoreCase);
+    }
 }

@@ -36,14 +36,13 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outbo
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var existing = await db.Workers
-                .FromSql($"SELECT *, xmin FROM registry.workers WHERE national_id_lookup_hash = ANY({nationalIdHashes.ToArray()}) OR id = ANY({workerIds.ToArray()}) FOR UPDATE")
-                .AsNoTracking()
-                .ToListAsync(cancellationToken);
-            var outcome = decide(existing);
+            var outcome = decide(await LockAsync(nationalIdHashes, workerIds, cancellationToken));
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             try
             {
+                // New names go to the trigram indexes' pending lists and are merged once per chunk rather than
+                // every few hundred rows.
+                await ExecuteAsync(connection, "SET LOCAL gin_pending_list_limit = '64MB'", cancellationToken);
                 await workers.WriteAsync(connection, workers.Table, outcome.Registered, cancellationToken);
                 await UpdateAsync(connection, workers, outcome.Changed, cancellationToken);
                 await statusChanges.WriteAsync(connection, statusChanges.Table, outcome.StatusChanges, cancellationToken);
@@ -66,6 +65,26 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outbo
 
             return;
         }
+    }
+
+    /// <summary>The records the rows name, locked until the chunk commits; each key is looked up through its own index.</summary>
+    private async Task<List<Worker>> LockAsync(IReadOnlyCollection<byte[]> nationalIdHashes, IReadOnlyCollection<Guid> workerIds, CancellationToken cancellationToken)
+    {
+        var locked = await db.Workers
+            .FromSql($"SELECT *, xmin FROM registry.workers WHERE national_id_lookup_hash = ANY({nationalIdHashes.ToArray()}) FOR UPDATE")
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (workerIds.Count > 0)
+        {
+            var found = locked.Select(w => w.Id).ToHashSet();
+            locked.AddRange((await db.Workers
+                    .FromSql($"SELECT *, xmin FROM registry.workers WHERE id = ANY({workerIds.ToArray()}) FOR UPDATE")
+                    .AsNoTracking()
+                    .ToListAsync(cancellationToken))
+                .Where(w => !found.Contains(w.Id)));
+        }
+
+        return locked;
     }
 
     private static async Task UpdateAsync(NpgsqlConnection connection, EntityCopy<Worker> workers, IReadOnlyCollection<Worker> changed, CancellationToken cancellationToken)
