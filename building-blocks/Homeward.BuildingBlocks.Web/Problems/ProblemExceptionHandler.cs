@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Web.Http;
 using Homeward.SharedKernel;
@@ -53,6 +54,8 @@ public sealed partial class ProblemExceptionHandler(
             Title = "One or more fields are invalid.",
         },
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badParameter
+            when ParameterFailure().Match(badParameter.Message) is { Success: true } failure => ParameterProblem(failure),
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
@@ -127,6 +130,42 @@ public sealed partial class ProblemExceptionHandler(
             Title = "The request body could not be read.",
         };
     }
+
+    /// <summary>
+    /// Explains a route or query value the endpoint could not bind, naming the parameter and the form it takes, but
+    /// never the .NET type the framework's message quotes.
+    /// </summary>
+    private static HttpValidationProblemDetails ParameterProblem(Match failure)
+    {
+        var message = failure.Groups["missing"].Success
+            ? "This parameter is required."
+            : UnderlyingType(failure.Groups["type"].Value) switch
+            {
+                "int" or "long" or "short" => "Expected a whole number.",
+                "decimal" or "double" or "float" => "Expected a number.",
+                "DateTimeOffset" or "DateTime" => "Expected a date and time in ISO 8601, e.g. 2026-01-31T08:00:00+08:00.",
+                "DateOnly" => "Expected a date in ISO 8601, e.g. 2026-01-31.",
+                "Guid" => "Expected an identifier (UUID).",
+                "bool" => "Expected true or false.",
+                _ => "The value is not one the API document allows here.",
+            };
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [failure.Groups["name"].Value] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        };
+    }
+
+    /// <summary>"Nullable&lt;int&gt;" and "int?" both stand for int.</summary>
+    private static string UnderlyingType(string displayName) =>
+        displayName.StartsWith("Nullable<", StringComparison.Ordinal) ? displayName[9..^1] : displayName.TrimEnd('?');
+
+    /// <summary>
+    /// Minimal APIs' binding messages, e.g. <c>Failed to bind parameter "Nullable&lt;int&gt; limit" from "x".</c> and
+    /// <c>Required parameter "string division" was not provided from query string.</c>
+    /// </summary>
+    [GeneratedRegex("^(?:Failed to bind parameter|(?<missing>Required parameter)) \"(?<type>[^\"]+) (?<name>[^\" ]+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterFailure();
 
     private static ProblemDetails WithCode(ProblemDetails problem, string code, string? existing)
     {

@@ -43,6 +43,20 @@ public sealed class RequestHandlingTests(RegistryService registry) : IClassFixtu
         Assert.Contains("nationalId", problem.ErrorFields());
     }
 
+    [Theory]
+    [InlineData("/api/registry/v1/workers?limit=ten", "limit", "whole number")]
+    [InlineData("/api/registry/v1/workers/changes?since=yesterday", "since", "ISO 8601")]
+    [InlineData("/api/registry/v1/workers/stale?days=1.5", "days", "whole number")]
+    public async Task A_query_value_of_the_wrong_form_answers_400_naming_the_parameter_and_its_form(string url, string parameter, string form)
+    {
+        var response = await registry.Client.GetAsync(url);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString();
+        Assert.Contains(form, message);
+        Assert.DoesNotContain("Nullable", problem.GetRawText());
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_answers_415()
     {
