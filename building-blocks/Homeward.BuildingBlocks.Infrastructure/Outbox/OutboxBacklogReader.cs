@@ -7,7 +7,7 @@ public sealed class OutboxBacklogReader(ServiceDatabase database, OutboxMetrics 
 {
     public async Task<OutboxBacklog> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
+        await using var command = database.OutboxDataSource.CreateCommand(
             $"SELECT count(*), now() - min(occurred_at) FROM {database.Table("outbox_messages")} WHERE processed_at IS NULL");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

@@ -71,7 +71,7 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Runs one dispatch pass and returns how many rows it took (published or failed).</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OutboxDataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var rows = await LockDueRowsAsync(connection, transaction, cancellationToken);

@@ -74,7 +74,7 @@ public sealed partial class OutboxHousekeeping(
         int deleted;
         do
         {
-            await using var command = database.DataSource.CreateCommand(
+            await using var command = database.OutboxDataSource.CreateCommand(
                 $"""
                  DELETE FROM {database.Table(table)} WHERE ({key}) IN (
                      SELECT {key} FROM {database.Table(table)} WHERE {timeColumn} < now() - $1 LIMIT {DeleteBatch})

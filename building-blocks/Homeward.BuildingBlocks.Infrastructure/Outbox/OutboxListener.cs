@@ -21,7 +21,7 @@ public sealed partial class OutboxListener(ServiceDatabase database, OutboxWakeU
         {
             try
             {
-                await using var connection = await database.DataSource.OpenConnectionAsync(stoppingToken);
+                await using var connection = await database.OutboxDataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => wakeUp.Signal();
                 await using (var listen = new NpgsqlCommand($"LISTEN \"{OutboxSql.Channel(database.Schema)}\"", connection))
                 {

@@ -27,8 +27,11 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton(provider => new ServiceDatabase(schema, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutSessionReset(connectionString)));
+        services.AddSingleton(provider => new ServiceDatabase(
+            schema,
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            NpgsqlDataSource.Create(OutboxPool(connectionString, schema))));
         services.AddSingleton<OutboxWakeUp>();
         services.AddSingleton<OutboxWakeUpInterceptor>();
         services.AddSingleton<OutboxMetrics>();
@@ -48,4 +51,19 @@ public static class PersistenceServiceCollectionExtensions
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator>());
         return services;
     }
+
+    /// <summary>
+    /// The services never change session state (settings they need are SET LOCAL), so returning a connection to the
+    /// pool need not cost a DISCARD ALL round trip; prepared statements then also survive across uses.
+    /// </summary>
+    private static string WithoutSessionReset(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+
+    /// <summary>The listener, the dispatcher, the backlog sample and housekeeping: never more than four at once.</summary>
+    private static string OutboxPool(string connectionString, string schema) =>
+        new NpgsqlConnectionStringBuilder(WithoutSessionReset(connectionString))
+        {
+            MaxPoolSize = 4,
+            ApplicationName = $"{schema}-outbox",
+        }.ConnectionString;
 }
