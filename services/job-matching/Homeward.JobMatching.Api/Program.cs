@@ -2,6 +2,8 @@ using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.JobMatching.Api.Candidates;
+using Homeward.JobMatching.Api.Employers;
+using Homeward.JobMatching.Api.Vacancies;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Infrastructure;
 using Mediator;
@@ -24,7 +26,9 @@ builder.Services.AddMediator((MediatorOptions options) =>
 
 var app = builder.Build();
 app.UseServiceApi()
-    .MapCandidateEndpoints();
+    .MapCandidateEndpoints()
+    .MapEmployerEndpoints()
+    .MapVacancyEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,5 +1,7 @@
 using Homeward.BuildingBlocks.Application;
 using Homeward.JobMatching.Domain.Candidates;
+using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.JobMatching.Application;
@@ -7,4 +9,13 @@ namespace Homeward.JobMatching.Application;
 public interface IJobMatchingDbContext : IServiceDbContext
 {
     DbSet<Candidate> Candidates { get; }
+
+    DbSet<Employer> Employers { get; }
+
+    DbSet<EmployerContact> EmployerContacts { get; }
+
+    DbSet<Vacancy> Vacancies { get; }
+
+    /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
+    void DiscardChanges();
 }

@@ -1,8 +1,12 @@
 using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
+using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.JobMatching.Application;
+using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Infrastructure.Consumers;
 using Homeward.JobMatching.Infrastructure.Persistence;
+using Homeward.JobMatching.Infrastructure.Vacancies;
+using Homeward.SharedKernel.Divisions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,11 +20,19 @@ public static class JobMatchingInfrastructure
     {
         services.AddServiceDatabase<JobMatchingDbContext>(configuration, "JobMatching", JobMatchingDbContext.Schema);
         services.AddScoped<IJobMatchingDbContext>(provider => provider.GetRequiredService<JobMatchingDbContext>());
+        services.AddPersonalDataProtection(configuration);
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {
             bus.AddConsumer<WorkerRegisteredConsumer>();
             bus.AddConsumer<WorkerProfileUpdatedConsumer>();
         });
+        services.AddOptions<JobMatchingOptions>().Bind(configuration.GetSection(JobMatchingOptions.Section))
+            .Validate(
+                options => DivisionCode.TryParse(options.CityDivision, out var city) && city.Level == DivisionLevel.City,
+                "JobMatching:CityDivision is the 12-digit code of a city.")
+            .Validate(options => options.ExpiryInterval > TimeSpan.Zero, "JobMatching:ExpiryInterval is a positive time span.")
+            .ValidateOnStart();
+        services.AddHostedService<VacancyExpiry>();
         return services;
     }
 }

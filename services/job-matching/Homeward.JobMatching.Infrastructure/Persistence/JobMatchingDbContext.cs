@@ -1,6 +1,8 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.JobMatching.Application;
 using Homeward.JobMatching.Domain.Candidates;
+using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.JobMatching.Infrastructure.Persistence;
@@ -11,4 +13,12 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public new const string Schema = "jobmatching";
 
     public DbSet<Candidate> Candidates => Set<Candidate>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
+
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+
+    public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -214,6 +214,293 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
                     b.ToTable("candidates", "jobmatching");
                 });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Employers.Employer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("credit_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Locality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("locality");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employers");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employers_credit_code");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_employers_division");
+
+                    b.ToTable("employers", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Employers.EmployerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_contacts");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_employer_contacts_employer_id");
+
+                    b.ToTable("employer_contacts", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Vacancies.Vacancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accommodation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accommodation");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount");
+
+                    b.Property<string>("MinimumEducation")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("minimum_education");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("RequiredCertificates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("required_certificates");
+
+                    b.Property<string>("RequiredLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("required_level");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_through");
+
+                    b.Property<decimal>("WageMax")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("wage_max");
+
+                    b.Property<decimal>("WageMin")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("wage_min");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vacancies");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_vacancies_division");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_vacancies_employer_id");
+
+                    b.HasIndex("ValidThrough")
+                        .HasDatabaseName("ix_vacancies_open_valid_through")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("TradeCode", "ValidThrough")
+                        .HasDatabaseName("ix_vacancies_open_trade")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("vacancies", "jobmatching", t =>
+                        {
+                            t.HasCheckConstraint("ck_vacancies_filled_within_headcount", "filled >= 0 AND filled <= headcount");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Employers.EmployerContact", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Employers.Employer", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contacts_employers_employer_id");
+
+                    b.OwnsOne("Homeward.SharedKernel.Privacy.ProtectedValue", "Phone", b1 =>
+                        {
+                            b1.Property<Guid>("EmployerContactId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("phone_ciphertext");
+
+                            b1.Property<byte[]>("LookupHash")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("phone_lookup_hash");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("phone_masked");
+
+                            b1.HasKey("EmployerContactId");
+
+                            b1.HasIndex("LookupHash")
+                                .HasDatabaseName("ix_employer_contacts_phone_lookup_hash");
+
+                            b1.ToTable("employer_contacts", "jobmatching");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EmployerContactId")
+                                .HasConstraintName("fk_employer_contacts_employer_contacts_id");
+                        });
+
+                    b.Navigation("Phone")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Vacancies.Vacancy", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vacancies_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Employers.Employer", b =>
+                {
+                    b.Navigation("Contacts");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,40 @@
+using Homeward.BuildingBlocks.Application.Paging;
+using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Domain.Vacancies;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Homeward.JobMatching.Application.Vacancies;
+
+/// <summary>Vacancies of the caller's division, optionally of one employer, status or trade, in posting order.</summary>
+public sealed record ListVacancies(Guid? EmployerId, VacancyStatus? Status, string? TradeCode, PageRequest Page) : IQuery<Page<VacancyView>>;
+
+public sealed class ListVacanciesHandler(IJobMatchingDbContext db, ICurrentUser currentUser) : IQueryHandler<ListVacancies, Page<VacancyView>>
+{
+    public async ValueTask<Page<VacancyView>> Handle(ListVacancies query, CancellationToken cancellationToken)
+    {
+        var vacancies = db.Vacancies.AsNoTracking().WithinDivisionOf(currentUser, v => v.Division);
+        if (query.EmployerId is { } employerId)
+        {
+            vacancies = vacancies.Where(v => v.EmployerId == employerId);
+        }
+
+        if (query.Status is { } status)
+        {
+            vacancies = vacancies.Where(v => v.Status == status);
+        }
+
+        if (query.TradeCode is { } trade)
+        {
+            vacancies = vacancies.Where(v => v.TradeCode == trade);
+        }
+
+        var after = query.Page.After<Guid?>();
+        var fetched = await vacancies
+            .Where(v => after == null || v.Id.CompareTo(after.Value) > 0)
+            .OrderBy(v => v.Id)
+            .Take(query.Page.Limit + 1)
+            .ToListAsync(cancellationToken);
+        return Page<VacancyView>.FromOverFetch(fetched.Select(VacancyView.From).ToList(), query.Page, v => (Guid?)v.Id);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Homeward.BuildingBlocks.Application.Security;
+using Homeward.Testing;
+
+namespace Homeward.JobMatching.Tests.Vacancies;
+
+public sealed class VacancyTests(JobMatchingService jobMatching) : IClassFixture<JobMatchingService>
+{
+    [Fact]
+    public async Task A_vacancy_is_posted_open_with_every_field()
+    {
+        var vacancy = await jobMatching.Client.CreateVacancyAsync();
+
+        Assert.Equal("open", vacancy.GetProperty("status").GetString());
+        Assert.Equal("welder", vacancy.GetProperty("tradeCode").GetString());
+        Assert.Equal("intermediate", vacancy.GetProperty("requiredLevel").GetString());
+        Assert.Equal("welder", vacancy.GetProperty("requiredCertificates")[0].GetProperty("tradeCode").GetString());
+        Assert.Equal("juniorHigh", vacancy.GetProperty("minimumEducation").GetString());
+        Assert.Equal(3, vacancy.GetProperty("headcount").GetInt32());
+        Assert.Equal(0, vacancy.GetProperty("filled").GetInt32());
+        Assert.Equal(4000m, vacancy.GetProperty("wageMin").GetDecimal());
+        Assert.Equal(6000m, vacancy.GetProperty("wageMax").GetDecimal());
+        Assert.True(vacancy.GetProperty("accommodation").GetBoolean());
+        Assert.Equal("419921101201", vacancy.GetProperty("division").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_terms_are_a_400_naming_each_field()
+    {
+        var employer = await jobMatching.Client.CreateEmployerAsync();
+        var body = JobMatchingApi.Vacancy(employer.GetProperty("id").GetGuid());
+        body["tradeCode"] = "astronaut";
+        body["headcount"] = 0;
+        body["wageMin"] = 7000m;
+        body["wageMax"] = 6000.123m;
+        body["validThrough"] = "2020-01-01";
+        body["requiredCertificates"] = new[] { new { tradeCode = "nope", level = "junior" } };
+
+        var problem = await (await jobMatching.Client.PostAsJsonAsync($"{JobMatchingApi.Root}/vacancies", body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("tradeCode", problem.ErrorFields());
+        Assert.Contains("headcount", problem.ErrorFields());
+        Assert.Contains("wageMax", problem.ErrorFields());
+        Assert.Contains("validThrough", problem.ErrorFields());
+        Assert.Contains("requiredCertificates[0].tradeCode", problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task A_vacancy_of_an_employer_outside_the_callers_division_is_404_and_staff_see_only_their_own()
+    {
+        var countyA = jobMatching.ClientFor(Caller.Staff("419921000000", Roles.CountyOfficer, Scopes.JobMatchingRead, Scopes.JobMatchingWrite));
+        var vacancy = await jobMatching.Client.CreateVacancyAsync("419922101201");
+        var employerId = vacancy.GetProperty("employerId").GetGuid();
+        var path = $"{JobMatchingApi.Root}/vacancies/{vacancy.GetProperty("id").GetGuid()}";
+
+        await (await countyA.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await countyA.PostAsJsonAsync($"{JobMatchingApi.Root}/vacancies", JobMatchingApi.Vacancy(employerId))).AssertProblemAsync(HttpStatusCode.NotFound);
+        var (_, etag) = await jobMatching.Client.ReadAsync(path);
+        await (await countyA.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "closed" }, etag)).AssertProblemAsync(HttpStatusCode.NotFound);
+        var list = await countyA.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies?employerId={employerId}");
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Staff_close_and_reopen_a_vacancy_with_if_match_but_never_set_filled_or_expired()
+    {
+        var vacancy = await jobMatching.Client.CreateVacancyAsync();
+        var path = $"{JobMatchingApi.Root}/vacancies/{vacancy.GetProperty("id").GetGuid()}";
+        var (_, etag) = await jobMatching.Client.ReadAsync(path);
+
+        await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "closed" }, null)).AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+        var filled = await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "filled" }, etag)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("status", filled.ErrorFields());
+        var closed = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "closed" }, etag);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal("closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "open" }, etag)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var again = await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "closed" }, closed.Headers.ETag!.Tag))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("vacancy-transition-not-allowed", again.GetProperty("code").GetString());
+        var reopened = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "open" }, closed.Headers.ETag!.Tag);
+        Assert.Equal("open", (await reopened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_open_vacancy_past_its_valid_through_day_expires_by_itself_and_reopens_only_when_extended()
+    {
+        var vacancy = await jobMatching.Client.CreateVacancyAsync();
+        var id = vacancy.GetProperty("id").GetGuid();
+        var path = $"{JobMatchingApi.Root}/vacancies/{id}";
+
+        await jobMatching.Database.ExecuteAsAdminAsync($"UPDATE jobmatching.vacancies SET valid_through = current_date - 2 WHERE id = '{id}'");
+
+        var (expired, etag) = await Eventually.MatchesAsync(
+            () => jobMatching.Client.ReadAsync(path),
+            read => read.Body.GetProperty("status").GetString() == "expired",
+            "the vacancy to expire");
+        var refused = await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "open" }, etag))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("vacancy-valid-through-past", refused.GetProperty("code").GetString());
+
+        var terms = JobMatchingApi.Vacancy(expired.GetProperty("employerId").GetGuid());
+        terms.Remove("employerId");
+        var extended = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Put, path, terms, etag);
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.Equal("expired", (await extended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var reopened = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "open" }, extended.Headers.ETag!.Tag);
+        Assert.Equal("open", (await reopened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_closed_vacancy_does_not_expire_and_a_future_one_stays_open()
+    {
+        var open = await jobMatching.Client.CreateVacancyAsync();
+        var closing = await jobMatching.Client.CreateVacancyAsync();
+        var closingPath = $"{JobMatchingApi.Root}/vacancies/{closing.GetProperty("id").GetGuid()}";
+        var (_, etag) = await jobMatching.Client.ReadAsync(closingPath);
+        Assert.Equal(HttpStatusCode.OK, (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{closingPath}/status", new { status = "closed" }, etag)).StatusCode);
+        var marker = await jobMatching.Client.CreateVacancyAsync();
+        await jobMatching.Database.ExecuteAsAdminAsync(
+            $"UPDATE jobmatching.vacancies SET valid_through = current_date - 2 WHERE id IN ('{closing.GetProperty("id").GetGuid()}', '{marker.GetProperty("id").GetGuid()}')");
+
+        await Eventually.MatchesAsync(
+            async () => (await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{marker.GetProperty("id").GetGuid()}")).Body.GetProperty("status").GetString(),
+            status => status == "expired",
+            "the marker vacancy to expire");
+
+        Assert.Equal("closed", (await jobMatching.Client.ReadAsync(closingPath)).Body.GetProperty("status").GetString());
+        Assert.Equal("open", (await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{open.GetProperty("id").GetGuid()}")).Body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_partner_city_employers_vacancy_is_in_that_city_and_takes_no_division()
+    {
+        var employer = await jobMatching.Client.CreateEmployerAsync(new
+        {
+            name = "北京某物流公司",
+            creditCode = JobMatchingApi.NewCreditCode(),
+            locality = "partnerCity",
+            partnerCity = "beijing",
+            industry = "G",
+            size = "large",
+        });
+        var body = JobMatchingApi.Vacancy(employer.GetProperty("id").GetGuid(), "logistics");
+
+        var vacancy = await jobMatching.Client.CreateVacancyAsync(body);
+        Assert.Equal("beijing", vacancy.GetProperty("partnerCity").GetString());
+
+        body["division"] = "419921101201";
+        var problem = await (await jobMatching.Client.PostAsJsonAsync($"{JobMatchingApi.Root}/vacancies", body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("division", problem.ErrorFields());
+    }
+}
