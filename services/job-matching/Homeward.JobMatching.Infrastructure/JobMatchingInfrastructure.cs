@@ -7,6 +7,7 @@ using Homeward.JobMatching.Infrastructure.Consumers;
 using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.JobMatching.Infrastructure.Vacancies;
 using Homeward.SharedKernel.Divisions;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,8 +24,9 @@ public static class JobMatchingInfrastructure
         services.AddPersonalDataProtection(configuration);
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {
-            bus.AddConsumer<WorkerRegisteredConsumer>();
-            bus.AddConsumer<WorkerProfileUpdatedConsumer>();
+            bus.AddConsumer<WorkerRegisteredConsumer, CandidateEventConsumerDefinition<WorkerRegisteredConsumer>>();
+            bus.AddConsumer<WorkerProfileUpdatedConsumer, CandidateEventConsumerDefinition<WorkerProfileUpdatedConsumer>>();
+            bus.AddConsumer<EmploymentStatusChangedConsumer, CandidateEventConsumerDefinition<EmploymentStatusChangedConsumer>>();
         });
         services.AddOptions<JobMatchingOptions>().Bind(configuration.GetSection(JobMatchingOptions.Section))
             .Validate(

@@ -24,7 +24,7 @@ public sealed class CandidateProjectionTests(JobMatchingService jobMatching) : I
         Assert.Equal("1990-01-01", candidate.GetProperty("birthDate").GetString());
         Assert.Equal("419921101201", candidate.GetProperty("householdDivision").GetString());
         Assert.Equal(
-            ["birthDate", "gender", "householdDivision", "name", "registeredAt", "workerId"],
+            ["birthDate", "certificates", "education", "gender", "householdDivision", "intention", "name", "registeredAt", "residenceDivision", "skills", "status", "workerId"],
             candidate.EnumerateObject().Select(p => p.Name).Order());
     }
 

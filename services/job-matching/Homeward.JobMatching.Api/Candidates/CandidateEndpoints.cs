@@ -1,6 +1,8 @@
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.JobMatching.Application.Candidates;
+using Homeward.JobMatching.Domain.Candidates;
+using Homeward.JobMatching.Domain.Common;
 using Homeward.SharedKernel.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,12 +27,20 @@ public static class CandidateEndpoints
         TypedResults.Ok(CandidateResponse.From(await sender.Send(new GetCandidate(workerId), cancellationToken)));
 }
 
+/// <summary>What matching knows of a worker: never a national ID or phone number, nor certificate numbers.</summary>
+/// <param name="Status">The employment status as the registry last reported it; null until it has.</param>
 public sealed record CandidateResponse(
     Guid WorkerId,
     string Name,
     Gender Gender,
     DateOnly BirthDate,
     string HouseholdDivision,
+    string? ResidenceDivision,
+    EducationLevel? Education,
+    IReadOnlyList<CandidateSkill> Skills,
+    IReadOnlyList<CandidateCertificate> Certificates,
+    CandidateIntention? Intention,
+    CandidateStatus? Status,
     DateTimeOffset RegisteredAt)
 {
     public static CandidateResponse From(CandidateView candidate) => new(
@@ -39,5 +49,11 @@ public sealed record CandidateResponse(
         candidate.Gender,
         candidate.BirthDate,
         candidate.HouseholdDivision,
+        candidate.ResidenceDivision,
+        candidate.Education,
+        candidate.Skills,
+        candidate.Certificates,
+        candidate.Intention,
+        candidate.Status,
         candidate.RegisteredAt);
 }

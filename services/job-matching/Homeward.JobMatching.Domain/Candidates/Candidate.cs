@@ -1,3 +1,4 @@
+using Homeward.JobMatching.Domain.Common;
 using Homeward.SharedKernel;
 using Homeward.SharedKernel.Identity;
 
@@ -5,9 +6,10 @@ namespace Homeward.JobMatching.Domain.Candidates;
 
 /// <summary>
 /// What matching knows of a registered worker, projected from the registry's events. It holds no national ID number
-/// and no phone number. Events arrive in any order: facts that can change remember the time of the event they came
-/// from, so an older event that arrives late never overwrites newer facts, and a profile update that overtakes the
-/// registration is kept until the registration fills in the rest.
+/// and no phone number. Events arrive in any order and more than once: each group of facts (name and household
+/// village, profile facts, employment status) remembers the time of the event it came from, so an older event that
+/// arrives late never overwrites newer facts, and a profile update that overtakes the registration is kept until
+/// the registration fills in the rest.
 /// </summary>
 public sealed class Candidate : IHasRowVersion
 {
@@ -32,6 +34,27 @@ public sealed class Candidate : IHasRowVersion
     /// <summary>When the worker was registered; null while only later events have arrived.</summary>
     public DateTimeOffset? RegisteredAt { get; private set; }
 
+    public EducationLevel? Education { get; private set; }
+
+    public IReadOnlyList<CandidateSkill> Skills { get; private set; } = [];
+
+    public IReadOnlyList<CandidateCertificate> Certificates { get; private set; } = [];
+
+    public CandidateIntention? Intention { get; private set; }
+
+    public string? ResidenceDivision { get; private set; }
+
+    /// <summary>The trades the worker has a skill in or wants to work in, kept apart so an index can find candidates by trade.</summary>
+    public string[] TradeCodes { get; private set; } = [];
+
+    /// <summary>Time of the registry event that the profile facts come from; MinValue while none has arrived.</summary>
+    public DateTimeOffset FactsAsOf { get; private set; }
+
+    public CandidateStatus? Status { get; private set; }
+
+    /// <summary>Time of the registry event that the status comes from.</summary>
+    public DateTimeOffset StatusAsOf { get; private set; }
+
     public uint RowVersion { get; private set; }
 
     public bool IsRegistered => RegisteredAt is not null;
@@ -44,17 +67,19 @@ public sealed class Candidate : IHasRowVersion
         string householdDivisionCode,
         DateTimeOffset occurredAt)
     {
-        var candidate = new Candidate { WorkerId = workerId, ProfileAsOf = DateTimeOffset.MinValue };
+        var candidate = Unknown(workerId);
         candidate.ApplyRegistration(name, gender, birthDate, householdDivisionCode, occurredAt);
         return candidate;
     }
 
-    public static Candidate FromProfileUpdate(Guid workerId, string name, string householdDivisionCode, DateTimeOffset occurredAt)
+    /// <summary>A worker only later events have told about so far; the registration completes it.</summary>
+    public static Candidate Unknown(Guid workerId) => new()
     {
-        var candidate = new Candidate { WorkerId = workerId, ProfileAsOf = DateTimeOffset.MinValue };
-        candidate.ApplyProfile(name, householdDivisionCode, occurredAt);
-        return candidate;
-    }
+        WorkerId = workerId,
+        ProfileAsOf = DateTimeOffset.MinValue,
+        FactsAsOf = DateTimeOffset.MinValue,
+        StatusAsOf = DateTimeOffset.MinValue,
+    };
 
     public void ApplyRegistration(string name, Gender gender, DateOnly birthDate, string householdDivisionCode, DateTimeOffset occurredAt)
     {
@@ -75,5 +100,34 @@ public sealed class Candidate : IHasRowVersion
         Name = name;
         HouseholdDivisionCode = householdDivisionCode;
         ProfileAsOf = asOf;
+    }
+
+    /// <summary>Applies education, skills, certificates, intention and residence unless newer ones are already known.</summary>
+    public void ApplyFacts(CandidateFacts facts, DateTimeOffset asOf)
+    {
+        if (asOf < FactsAsOf)
+        {
+            return;
+        }
+
+        Education = facts.Education;
+        Skills = facts.Skills;
+        Certificates = facts.Certificates;
+        Intention = facts.Intention;
+        ResidenceDivision = facts.ResidenceDivision;
+        TradeCodes = [.. facts.Skills.Select(s => s.TradeCode).Concat(facts.Intention?.Trades ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        FactsAsOf = asOf;
+    }
+
+    /// <summary>Applies an employment status unless a newer one is already known.</summary>
+    public void ApplyStatus(CandidateStatus status, DateTimeOffset asOf)
+    {
+        if (asOf < StatusAsOf)
+        {
+            return;
+        }
+
+        Status = status;
+        StatusAsOf = asOf;
     }
 }

@@ -174,6 +174,22 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.Property<string>("Certificates")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("certificates");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("education");
+
+                    b.Property<DateTimeOffset>("FactsAsOf")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)))
+                        .HasColumnName("facts_as_of");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -185,6 +201,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("character(12)")
                         .HasColumnName("household_division")
                         .IsFixedLength();
+
+                    b.Property<string>("Intention")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("intention");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -200,17 +220,49 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("ResidenceDivision")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("residence_division");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAsOf")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)))
+                        .HasColumnName("status_as_of");
+
+                    b.PrimitiveCollection<string[]>("TradeCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("trade_codes");
+
                     b.HasKey("WorkerId")
                         .HasName("pk_candidates");
 
                     b.HasIndex("HouseholdDivisionCode")
                         .HasDatabaseName("ix_candidates_household_division");
+
+                    b.HasIndex("TradeCodes")
+                        .HasDatabaseName("ix_candidates_seeking_trades")
+                        .HasFilter("status = 'SeekingWork'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TradeCodes"), "gin");
 
                     b.ToTable("candidates", "jobmatching");
                 });
