@@ -26,6 +26,10 @@ public static class MessagingServiceCollectionExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+
+            // MassTransit reports usage to its vendor over the internet unless told not to; a public service does not
+            // call out, and the machines it runs on may not reach the internet at all.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             addConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
