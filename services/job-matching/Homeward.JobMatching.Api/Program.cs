@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.JobMatching.Api.Candidates;
 using Homeward.JobMatching.Api.Employers;
+using Homeward.JobMatching.Api.Matching;
 using Homeward.JobMatching.Api.Vacancies;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Infrastructure;
@@ -28,7 +29,8 @@ var app = builder.Build();
 app.UseServiceApi()
     .MapCandidateEndpoints()
     .MapEmployerEndpoints()
-    .MapVacancyEndpoints();
+    .MapVacancyEndpoints()
+    .MapMatchingEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
