@@ -4,6 +4,8 @@ using Homeward.BuildingBlocks.Web.Api;
 using Homeward.JobMatching.Api.Candidates;
 using Homeward.JobMatching.Api.Employers;
 using Homeward.JobMatching.Api.Matching;
+using Homeward.JobMatching.Api.Placements;
+using Homeward.JobMatching.Api.Recommendations;
 using Homeward.JobMatching.Api.Vacancies;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Infrastructure;
@@ -30,7 +32,9 @@ app.UseServiceApi()
     .MapCandidateEndpoints()
     .MapEmployerEndpoints()
     .MapVacancyEndpoints()
-    .MapMatchingEndpoints();
+    .MapMatchingEndpoints()
+    .MapRecommendationEndpoints()
+    .MapPlacementEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,6 +1,8 @@
 using Homeward.BuildingBlocks.Application;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Placements;
+using Homeward.JobMatching.Domain.Recommendations;
 using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +17,10 @@ public interface IJobMatchingDbContext : IServiceDbContext
     DbSet<EmployerContact> EmployerContacts { get; }
 
     DbSet<Vacancy> Vacancies { get; }
+
+    DbSet<Recommendation> Recommendations { get; }
+
+    DbSet<Placement> Placements { get; }
 
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();

@@ -2,6 +2,8 @@ using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.JobMatching.Application;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Placements;
+using Homeward.JobMatching.Domain.Recommendations;
 using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +21,10 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
 
     public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<Placement> Placements => Set<Placement>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -373,6 +373,198 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.ToTable("employer_contacts", "jobmatching");
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CrossRegion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_region");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_note");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<decimal>("MonthlyWage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<Guid?>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("TradeCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<Guid?>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<string>("WorkplaceDivision")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("workplace_division")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_placements");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_placements_employer_id");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_placements_recommendation_id");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_placements_vacancy_id");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_placements_worker_id");
+
+                    b.HasIndex("WorkerDivision", "StartDate")
+                        .HasDatabaseName("ix_placements_worker_division_start_date");
+
+                    b.ToTable("placements", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Recommendations.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_open");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outcomes");
+
+                    b.Property<DateTimeOffset>("RecommendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recommended_at");
+
+                    b.Property<string>("RecommendedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recommended_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_recommendations_vacancy_id");
+
+                    b.HasIndex("WorkerDivision", "RecommendedAt")
+                        .HasDatabaseName("ix_recommendations_worker_division_recommended_at");
+
+                    b.HasIndex("WorkerId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_recommendations_open_pair")
+                        .HasFilter("is_open");
+
+                    b.ToTable("recommendations", "jobmatching");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,6 +729,38 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Phone")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_placements_employers_employer_id");
+
+                    b.HasOne("Homeward.JobMatching.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_placements_recommendations_recommendation_id");
+
+                    b.HasOne("Homeward.JobMatching.Domain.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_placements_vacancies_vacancy_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_vacancies_vacancy_id");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Vacancies.Vacancy", b =>
