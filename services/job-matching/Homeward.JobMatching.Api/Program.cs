@@ -6,6 +6,7 @@ using Homeward.JobMatching.Api.Employers;
 using Homeward.JobMatching.Api.Matching;
 using Homeward.JobMatching.Api.Placements;
 using Homeward.JobMatching.Api.Recommendations;
+using Homeward.JobMatching.Api.Reports;
 using Homeward.JobMatching.Api.Vacancies;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Infrastructure;
@@ -34,7 +35,8 @@ app.UseServiceApi()
     .MapVacancyEndpoints()
     .MapMatchingEndpoints()
     .MapRecommendationEndpoints()
-    .MapPlacementEndpoints();
+    .MapPlacementEndpoints()
+    .MapReportEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
