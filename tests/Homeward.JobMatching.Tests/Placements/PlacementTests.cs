@@ -174,8 +174,34 @@ public sealed class PlacementTests(JobMatchingService jobMatching) : IClassFixtu
         var placed = await jobMatching.Client.PostAsJsonAsync($"{JobMatchingApi.Root}/placements", body);
 
         await (await countyA.GetAsync(placed.Headers.Location!.ToString())).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await countyA.SendWithIfMatchAsync(HttpMethod.Post, $"{placed.Headers.Location}/end", new { endDate = Today, reason = "resigned" }, placed.Headers.ETag!.Tag))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await countyA.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/placements?workerId={workerId}");
         Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_hire_replayed_with_the_same_idempotency_key_is_made_once()
+    {
+        var workerId = await Workers.RegisterAsync(jobMatching, Workers.Welder());
+        var vacancyId = (await jobMatching.Client.CreateVacancyAsync(headcount: 2)).GetProperty("id").GetGuid();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{JobMatchingApi.Root}/placements")
+            {
+                Content = JsonContent.Create(new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            responses.Add(await jobMatching.Client.SendAsync(request));
+        }
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(responses[0].Headers.Location, responses[1].Headers.Location);
+        var (vacancy, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
+        Assert.Equal(1, vacancy.GetProperty("filled").GetInt32());
     }
 
     private async Task<(string Type, JsonElement Payload)> PublishedAsync(Guid placementId)

@@ -118,6 +118,8 @@ public sealed class RecommendationTests(JobMatchingService jobMatching) : IClass
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
 
         await (await countyA.GetAsync(recorded.Headers.Location!.ToString())).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await countyA.SendWithIfMatchAsync(HttpMethod.Post, $"{recorded.Headers.Location}/outcomes", new { outcome = "applied" }, recorded.Headers.ETag!.Tag))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
         var listA = await countyA.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/recommendations?workerId={workerId}");
         Assert.Equal(0, listA.GetProperty("items").GetArrayLength());
         var listB = await countyB.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/recommendations?workerId={workerId}");

@@ -59,6 +59,9 @@ public sealed class VacancyTests(JobMatchingService jobMatching) : IClassFixture
         await (await countyA.PostAsJsonAsync($"{JobMatchingApi.Root}/vacancies", JobMatchingApi.Vacancy(employerId))).AssertProblemAsync(HttpStatusCode.NotFound);
         var (_, etag) = await jobMatching.Client.ReadAsync(path);
         await (await countyA.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "closed" }, etag)).AssertProblemAsync(HttpStatusCode.NotFound);
+        var terms = JobMatchingApi.Vacancy(employerId);
+        terms.Remove("employerId");
+        await (await countyA.SendWithIfMatchAsync(HttpMethod.Put, path, terms, etag)).AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await countyA.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies?employerId={employerId}");
         Assert.Equal(0, list.GetProperty("items").GetArrayLength());
     }
