@@ -52,11 +52,18 @@ public sealed class MatchCandidatesForVacancyHandler(
             .Where(c => c.Status == CandidateStatus.SeekingWork && c.RegisteredAt != null);
         var settings = options.Value;
         var trade = new[] { vacancy.TradeCode };
-        var pool = await seeking.Where(c => c.TradeCodes.Any(t => trade.Contains(t))).Take(settings.MaxScored).ToListAsync(cancellationToken);
+        // When more share the trade than are scored, the nearer ones (same county) are kept: distance is part of the score.
+        var county = vacancy.Division[..6];
+        var pool = await seeking.Where(c => c.TradeCodes.Any(t => trade.Contains(t)))
+            .OrderByDescending(c => c.HouseholdDivisionCode.StartsWith(county))
+            .ThenBy(c => c.WorkerId)
+            .Take(settings.MaxScored)
+            .ToListAsync(cancellationToken);
         if (pool.Count < limit)
         {
             pool.AddRange(await seeking.Where(c => !c.TradeCodes.Any(t => trade.Contains(t)))
-                .OrderBy(c => c.WorkerId)
+                .OrderByDescending(c => c.HouseholdDivisionCode.StartsWith(county))
+                .ThenBy(c => c.WorkerId)
                 .Take(settings.MaxFallbackScored)
                 .ToListAsync(cancellationToken));
         }

@@ -55,11 +55,11 @@ public sealed class MatchVacanciesForWorkerHandler(
 
         var open = db.Vacancies.AsNoTracking()
             .Where(v => v.Status == VacancyStatus.Open && v.Filled < v.Headcount && v.ValidThrough >= start);
+        var homeCounty = candidate.HouseholdDivisionCode[..6];
         switch (Matcher.Reach(candidate.Intention))
         {
             case WorkLocation.HomeCounty:
-                var county = candidate.HouseholdDivisionCode[..6];
-                open = open.Where(v => v.PartnerCity == null && v.Division.StartsWith(county));
+                open = open.Where(v => v.PartnerCity == null && v.Division.StartsWith(homeCounty));
                 break;
             case WorkLocation.City:
                 open = open.Where(v => v.PartnerCity == null);
@@ -68,11 +68,17 @@ public sealed class MatchVacanciesForWorkerHandler(
 
         var settings = options.Value;
         var trades = candidate.TradeCodes;
-        var pool = await open.Where(v => trades.Contains(v.TradeCode)).Take(settings.MaxScored).ToListAsync(cancellationToken);
+        // When more share the trade than are scored, the nearer ones (same county) are kept: distance is part of the score.
+        var pool = await open.Where(v => trades.Contains(v.TradeCode))
+            .OrderByDescending(v => v.Division.StartsWith(homeCounty))
+            .ThenBy(v => v.Id)
+            .Take(settings.MaxScored)
+            .ToListAsync(cancellationToken);
         if (pool.Count < limit)
         {
             pool.AddRange(await open.Where(v => !trades.Contains(v.TradeCode))
-                .OrderBy(v => v.ValidThrough)
+                .OrderByDescending(v => v.Division.StartsWith(homeCounty))
+                .ThenBy(v => v.Id)
                 .Take(settings.MaxFallbackScored)
                 .ToListAsync(cancellationToken));
         }
