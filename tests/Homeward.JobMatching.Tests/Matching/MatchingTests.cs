@@ -135,6 +135,22 @@ public sealed class MatchingTests(JobMatchingService jobMatching) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_vacancy_finds_only_candidates_who_will_work_where_it_is()
+    {
+        var homeCounty = await Workers.RegisterAsync(jobMatching, Workers.Welder(where: "homeCounty"), "419923101201", "韩一");
+        var nearFamily = await Workers.RegisterAsync(jobMatching, Workers.Welder(where: "partnerCities", nearFamily: true), "419923101201", "韩二");
+        var inCity = await Workers.RegisterAsync(jobMatching, Workers.Welder(where: "city"), "419923101201", "韩三");
+        var partnerCities = await Workers.RegisterAsync(jobMatching, Workers.Welder(where: "partnerCities"), "419923101201", "韩四");
+        var otherCounty = (await jobMatching.Client.CreateVacancyAsync("419921101201")).GetProperty("id").GetGuid();
+        var partner = (await jobMatching.Client.CreateVacancyAsync(await PartnerEmployerAsync())).GetProperty("id").GetGuid();
+        var sameCounty = (await jobMatching.Client.CreateVacancyAsync("419923101202")).GetProperty("id").GetGuid();
+
+        Assert.Equal(new[] { inCity, partnerCities }.Order(), (await CandidateIdsAsync(otherCounty)).Where(new[] { homeCounty, nearFamily, inCity, partnerCities }.Contains).Order());
+        Assert.Equal([partnerCities], (await CandidateIdsAsync(partner)).Where(new[] { homeCounty, nearFamily, inCity, partnerCities }.Contains));
+        Assert.Equal(new[] { homeCounty, nearFamily, inCity, partnerCities }.Order(), (await CandidateIdsAsync(sameCounty)).Where(new[] { homeCounty, nearFamily, inCity, partnerCities }.Contains).Order());
+    }
+
+    [Fact]
     public async Task Matching_a_worker_or_vacancy_outside_the_callers_division_is_404_and_a_bad_limit_is_named()
     {
         var workerId = await Workers.RegisterAsync(jobMatching, Workers.Welder(), "419922101201");
@@ -167,6 +183,12 @@ public sealed class MatchingTests(JobMatchingService jobMatching) : IClassFixtur
             size = "large",
         });
         return JobMatchingApi.Vacancy(employer.GetProperty("id").GetGuid());
+    }
+
+    private async Task<List<Guid>> CandidateIdsAsync(Guid vacancyId)
+    {
+        var body = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies/{vacancyId}/matches?limit=200");
+        return [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("workerId").GetGuid())];
     }
 
     private async Task<List<JsonElement>> MatchesAsync(Guid workerId)

@@ -50,10 +50,20 @@ public sealed class MatchCandidatesForVacancyHandler(
         var seeking = db.Candidates.AsNoTracking()
             .WithinDivisionOf(currentUser, c => c.HouseholdDivisionCode)
             .Where(c => c.Status == CandidateStatus.SeekingWork && c.RegisteredAt != null);
+        // The location filter, as far as the database can tell: who goes to a partner city, who leaves the home county.
+        var county = vacancy.Division[..6];
+        if (vacancy.IsCrossRegion)
+        {
+            seeking = seeking.Where(c => c.Reach == WorkLocation.PartnerCities || c.Reach == WorkLocation.Anywhere);
+        }
+        else
+        {
+            seeking = seeking.Where(c => c.Reach != WorkLocation.HomeCounty || c.HouseholdDivisionCode.StartsWith(county));
+        }
+
         var settings = options.Value;
         var trade = new[] { vacancy.TradeCode };
         // When more share the trade than are scored, the nearer ones (same county) are kept: distance is part of the score.
-        var county = vacancy.Division[..6];
         var pool = await seeking.Where(c => c.TradeCodes.Any(t => trade.Contains(t)))
             .OrderByDescending(c => c.HouseholdDivisionCode.StartsWith(county))
             .ThenBy(c => c.WorkerId)

@@ -47,6 +47,9 @@ public sealed class Candidate : IHasRowVersion
     /// <summary>The trades the worker has a skill in or wants to work in, kept apart so an index can find candidates by trade.</summary>
     public string[] TradeCodes { get; private set; } = [];
 
+    /// <summary>How far the worker will go for a job, kept apart so the database can filter on it.</summary>
+    public WorkLocation Reach { get; private set; } = WorkLocation.Anywhere;
+
     /// <summary>Time of the registry event that the profile facts come from; MinValue while none has arrived.</summary>
     public DateTimeOffset FactsAsOf { get; private set; }
 
@@ -115,9 +118,18 @@ public sealed class Candidate : IHasRowVersion
         Certificates = facts.Certificates;
         Intention = facts.Intention;
         ResidenceDivision = facts.ResidenceDivision;
+        Reach = ReachOf(facts.Intention);
         TradeCodes = [.. facts.Skills.Select(s => s.TradeCode).Concat(facts.Intention?.Trades ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         FactsAsOf = asOf;
     }
+
+    /// <summary>The home county (always, for one who must stay near family), the city, or also the partner cities; anywhere without an intention.</summary>
+    public static WorkLocation ReachOf(CandidateIntention? intention) => intention switch
+    {
+        null => WorkLocation.Anywhere,
+        { MustStayNearFamily: true } => WorkLocation.HomeCounty,
+        _ => intention.Where,
+    };
 
     /// <summary>Applies an employment status unless a newer one is already known.</summary>
     public void ApplyStatus(CandidateStatus status, DateTimeOffset asOf)

@@ -58,12 +58,7 @@ public sealed class Matcher(MatchWeights weights)
     }
 
     /// <summary>How far the worker will go: the home county (always, for one who must stay near family), the city, or also the partner cities.</summary>
-    public static WorkLocation Reach(CandidateIntention? intention) => intention switch
-    {
-        null => WorkLocation.Anywhere,
-        { MustStayNearFamily: true } => WorkLocation.HomeCounty,
-        _ => intention.Where,
-    };
+    public static WorkLocation Reach(CandidateIntention? intention) => Candidate.ReachOf(intention);
 
     public static bool LocationAcceptable(Candidate candidate, Vacancy vacancy) => Reach(candidate.Intention) switch
     {
