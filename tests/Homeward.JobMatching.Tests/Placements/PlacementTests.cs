@@ -76,6 +76,20 @@ public sealed class PlacementTests(JobMatchingService jobMatching) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_direct_hire_into_a_recommended_vacancy_ends_that_recommendation_as_hired()
+    {
+        var workerId = await Workers.RegisterAsync(jobMatching, Workers.Welder());
+        var vacancyId = (await jobMatching.Client.CreateVacancyAsync()).GetProperty("id").GetGuid();
+        var recommended = await jobMatching.Client.PostAsJsonAsync($"{JobMatchingApi.Root}/recommendations", new { workerId, vacancyId });
+
+        var placed = await jobMatching.Client.PostAsJsonAsync($"{JobMatchingApi.Root}/placements", new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today });
+
+        var (recommendation, _) = await jobMatching.Client.ReadAsync(recommended.Headers.Location!.ToString());
+        Assert.Equal("hired", recommendation.GetProperty("outcome").GetString());
+        Assert.Equal(recommendation.GetProperty("id").GetGuid(), (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recommendationId").GetGuid());
+    }
+
+    [Fact]
     public async Task Concurrent_hires_never_fill_more_places_than_the_headcount_and_the_full_vacancy_closes_itself()
     {
         var workers = new List<Guid>();

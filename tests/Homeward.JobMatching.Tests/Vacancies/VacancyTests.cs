@@ -136,6 +136,21 @@ public sealed class VacancyTests(JobMatchingService jobMatching) : IClassFixture
     }
 
     [Fact]
+    public async Task Vacancies_are_listed_by_employer_status_and_trade()
+    {
+        var vacancy = await jobMatching.Client.CreateVacancyAsync(tradeCode: "electrician");
+        var employerId = vacancy.GetProperty("employerId").GetGuid();
+
+        var open = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies?employerId={employerId}&status=open&tradeCode=electrician");
+        var closed = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies?employerId={employerId}&status=closed");
+
+        Assert.Equal(vacancy.GetProperty("id").GetGuid(), Assert.Single(open.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(0, closed.GetProperty("items").GetArrayLength());
+        var bad = await (await jobMatching.Client.GetAsync($"{JobMatchingApi.Root}/vacancies?status=gone")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("status", bad.ErrorFields());
+    }
+
+    [Fact]
     public async Task A_partner_city_employers_vacancy_is_in_that_city_and_takes_no_division()
     {
         var employer = await jobMatching.Client.CreateEmployerAsync(new

@@ -81,7 +81,7 @@ public static class VacancyEndpoints
         ISender sender,
         CancellationToken cancellationToken,
         Guid? employerId = null,
-        VacancyStatus? status = null,
+        string? status = null,
         string? tradeCode = null,
         int? limit = null,
         string? cursor = null) =>

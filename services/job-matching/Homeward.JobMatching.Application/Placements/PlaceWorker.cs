@@ -15,8 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.JobMatching.Application.Placements;
 
 /// <summary>
-/// Hires a worker of the caller's division: from a recommendation (which then ends as hired), into a vacancy, or
-/// directly by an employer without a vacancy. A hire into a vacancy takes one of its places; the last place makes it
+/// Hires a worker of the caller's division: from a recommendation (which then ends as hired), into a vacancy (which
+/// ends an open recommendation of it to the worker as hired), or directly by an employer without a vacancy. A hire into a vacancy takes one of its places; the last place makes it
 /// filled. Announces WorkerPlaced, local or cross-region.
 /// </summary>
 /// <remarks>
@@ -101,6 +101,14 @@ public sealed class PlaceWorkerHandler(IJobMatchingDbContext db, IOutbox outbox,
             vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == vacancyId, cancellationToken)
                 ?? throw new NotFoundException("Vacancy", vacancyId);
             vacancy.Hire(clock.Today(), now);
+
+            // A direct hire into a vacancy recommended to the worker is that recommendation's hire: it ends it, and counts for it.
+            recommendation ??= await db.Recommendations
+                .FirstOrDefaultAsync(r => r.WorkerId == workerId && r.VacancyId == vacancyId && r.IsOpen, cancellationToken);
+            if (recommendation is { IsOpen: true })
+            {
+                recommendation.RecordOutcome(RecommendationOutcome.Hired, now, currentUser.Id, null, now);
+            }
         }
 
         var employerId = vacancy?.EmployerId ?? command.EmployerId!.Value;

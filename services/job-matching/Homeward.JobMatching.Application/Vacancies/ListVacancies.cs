@@ -1,5 +1,7 @@
+using FluentValidation;
 using Homeward.BuildingBlocks.Application.Paging;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Vacancies;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Homeward.JobMatching.Application.Vacancies;
 
 /// <summary>Vacancies of the caller's division, optionally of one employer, status or trade, in posting order.</summary>
-public sealed record ListVacancies(Guid? EmployerId, VacancyStatus? Status, string? TradeCode, PageRequest Page) : IQuery<Page<VacancyView>>;
+/// <param name="Status">open, filled, closed or expired, as the API writes it.</param>
+public sealed record ListVacancies(Guid? EmployerId, string? Status, string? TradeCode, PageRequest Page) : IQuery<Page<VacancyView>>;
+
+public sealed class ListVacanciesValidator : AbstractValidator<ListVacancies>
+{
+    public ListVacanciesValidator() =>
+        RuleFor(q => q.Status).Must(status => Names.Parse<VacancyStatus>(status) is not null)
+            .When(q => q.Status is not null)
+            .WithMessage("The status is open, filled, closed or expired.");
+}
 
 public sealed class ListVacanciesHandler(IJobMatchingDbContext db, ICurrentUser currentUser) : IQueryHandler<ListVacancies, Page<VacancyView>>
 {
@@ -19,7 +30,7 @@ public sealed class ListVacanciesHandler(IJobMatchingDbContext db, ICurrentUser 
             vacancies = vacancies.Where(v => v.EmployerId == employerId);
         }
 
-        if (query.Status is { } status)
+        if (Names.Parse<VacancyStatus>(query.Status) is { } status)
         {
             vacancies = vacancies.Where(v => v.Status == status);
         }
