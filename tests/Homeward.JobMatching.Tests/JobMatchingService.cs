@@ -6,8 +6,9 @@ public sealed class JobMatchingService() : ServiceUnderTest<Program>("JobMatchin
 {
     protected override IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults)
     {
-        // Expiry runs often enough that a test sees it without waiting a minute.
+        // Expiry and the daily skill-gap check run often enough that a test sees them without waiting.
         defaults["JobMatching:ExpiryInterval"] = "00:00:00.200";
+        defaults["JobMatching:SkillGapCheckInterval"] = "00:00:00.200";
         return defaults;
     }
 }

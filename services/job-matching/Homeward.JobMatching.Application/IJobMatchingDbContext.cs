@@ -3,6 +3,7 @@ using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
+using Homeward.JobMatching.Domain.SkillGaps;
 using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,8 @@ public interface IJobMatchingDbContext : IServiceDbContext
     DbSet<Recommendation> Recommendations { get; }
 
     DbSet<Placement> Placements { get; }
+
+    DbSet<SkillGapPublication> SkillGapPublications { get; }
 
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();

@@ -6,6 +6,7 @@ using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Matching;
 using Homeward.JobMatching.Infrastructure.Consumers;
 using Homeward.JobMatching.Infrastructure.Persistence;
+using Homeward.JobMatching.Infrastructure.SkillGaps;
 using Homeward.JobMatching.Infrastructure.Vacancies;
 using Homeward.SharedKernel.Divisions;
 using MassTransit;
@@ -34,12 +35,14 @@ public static class JobMatchingInfrastructure
                 options => DivisionCode.TryParse(options.CityDivision, out var city) && city.Level == DivisionLevel.City,
                 "JobMatching:CityDivision is the 12-digit code of a city.")
             .Validate(options => options.ExpiryInterval > TimeSpan.Zero, "JobMatching:ExpiryInterval is a positive time span.")
+            .Validate(options => options.SkillGapCheckInterval > TimeSpan.Zero, "JobMatching:SkillGapCheckInterval is a positive time span.")
             .ValidateOnStart();
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section))
             .Validate(options => options.ToWeights().AreValid, "JobMatching:Matching:Weights are finite, none negative, and at least one positive.")
             .Validate(options => options.MaxScored > 0 && options.MaxFallbackScored >= 0, "JobMatching:Matching:MaxScored is positive and MaxFallbackScored not negative.")
             .ValidateOnStart();
         services.AddHostedService<VacancyExpiry>();
+        services.AddHostedService<SkillGapPublisher>();
         return services;
     }
 }

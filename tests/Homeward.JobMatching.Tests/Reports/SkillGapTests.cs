@@ -38,12 +38,37 @@ public sealed class SkillGapTests(JobMatchingService jobMatching) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var payload = JsonDocument.Parse(await Eventually.MatchesAsync(
             () => jobMatching.Database.ScalarAsAdminAsync<string>(
-                "SELECT payload::text FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:skill-gap-identified:v1' AND processed_at IS NOT NULL"),
+                $"SELECT payload::text FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:skill-gap-identified:v1' AND payload->>'division' = '{Township}' AND processed_at IS NOT NULL"),
             text => text is not null,
             "SkillGapIdentified to be published")).RootElement;
         Assert.Equal(4, payload.GetProperty("gap").GetInt32());
         Assert.Equal(Township, payload.GetProperty("division").GetString());
         Assert.Equal("welder", payload.GetProperty("tradeCode").GetString());
+    }
+
+    [Fact]
+    public async Task The_citys_gaps_are_announced_once_a_day_by_themselves()
+    {
+        await Workers.RegisterAsync(jobMatching, Workers.Welder(trade: "electrician"), "419921103202");
+        await jobMatching.Client.CreateVacancyAsync("419921103202", "electrician", 4);
+        await Eventually.TrueAsync(
+            async () => await jobMatching.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM jobmatching.skill_gap_publications") == 1,
+            "today's announcement to be recorded");
+
+        // Today's announcement came before these vacancies; forgetting it lets the service announce the day again.
+        await jobMatching.Database.ExecuteAsAdminAsync("DELETE FROM jobmatching.skill_gap_publications");
+
+        var payload = JsonDocument.Parse(await Eventually.MatchesAsync(
+            () => jobMatching.Database.ScalarAsAdminAsync<string>(
+                "SELECT payload::text FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:skill-gap-identified:v1' "
+                + "AND payload->>'division' = '419900000000' AND payload->>'tradeCode' = 'electrician'"),
+            text => text is not null,
+            "the city's electrician gap to be announced")).RootElement;
+        Assert.Equal(3, payload.GetProperty("gap").GetInt32());
+        await Task.Delay(600);
+        Assert.Equal(1L, await jobMatching.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM jobmatching.skill_gap_publications"));
+        Assert.Equal(1L, await jobMatching.Database.ScalarAsAdminAsync<long>(
+            "SELECT count(*) FROM jobmatching.outbox_messages WHERE payload->>'division' = '419900000000' AND payload->>'tradeCode' = 'electrician'"));
     }
 
     [Fact]

@@ -13,4 +13,10 @@ public sealed class JobMatchingOptions
 
     /// <summary>How often open vacancies past their valid-through date are looked for and expired.</summary>
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether the city's skill gaps are announced to Training once a day without anyone asking.</summary>
+    public bool PublishSkillGapsDaily { get; set; } = true;
+
+    /// <summary>How often the service looks whether today's skill gaps are announced yet.</summary>
+    public TimeSpan SkillGapCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.Contracts.JobMatching;
 using Homeward.JobMatching.Application.Common;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
@@ -28,12 +27,7 @@ public sealed class PublishSkillGapsHandler(IJobMatchingDbContext db, IOutbox ou
         var division = currentUser.ReportDivision(command.Division);
         var now = clock.GetUtcNow();
         var gaps = (await SkillGapReport.ComputeAsync(db, division, clock.Today(), cancellationToken)).Where(g => g.Gap > 0).ToList();
-        foreach (var gap in gaps)
-        {
-            outbox.Enqueue(new SkillGapIdentified(
-                Guid.CreateVersion7(now), now, gap.TradeCode, Names.Of(gap.Level), gap.Certificates, division.Value, gap.UnfilledHeadcount, gap.QualifiedCandidates, gap.Gap));
-        }
-
+        SkillGapReport.Announce(outbox, gaps, division, now);
         await db.SaveChangesAsync(cancellationToken);
         return new(division.Value, gaps);
     }

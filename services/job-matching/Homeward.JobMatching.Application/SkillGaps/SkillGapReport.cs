@@ -1,3 +1,5 @@
+using Homeward.BuildingBlocks.Application.Messaging;
+using Homeward.Contracts.JobMatching;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Vacancies;
@@ -63,6 +65,16 @@ public static class SkillGapReport
         }
 
         return [.. gaps.OrderByDescending(g => g.Gap).ThenBy(g => g.TradeCode, StringComparer.Ordinal).ThenBy(g => g.Level)];
+    }
+
+    /// <summary>Queues a SkillGapIdentified for every gap; the caller's SaveChanges stores them.</summary>
+    public static void Announce(IOutbox outbox, IEnumerable<SkillGap> gaps, DivisionCode division, DateTimeOffset now)
+    {
+        foreach (var gap in gaps.Where(g => g.Gap > 0))
+        {
+            outbox.Enqueue(new SkillGapIdentified(
+                Guid.CreateVersion7(now), now, gap.TradeCode, Names.Of(gap.Level), gap.Certificates, division.Value, gap.UnfilledHeadcount, gap.QualifiedCandidates, gap.Gap));
+        }
     }
 
     private static List<string> CertificateKeys(IEnumerable<RequiredCertificate> certificates) =>

@@ -4,6 +4,7 @@ using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
+using Homeward.JobMatching.Domain.SkillGaps;
 using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,8 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     public DbSet<Placement> Placements => Set<Placement>();
+
+    public DbSet<SkillGapPublication> SkillGapPublications => Set<SkillGapPublication>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

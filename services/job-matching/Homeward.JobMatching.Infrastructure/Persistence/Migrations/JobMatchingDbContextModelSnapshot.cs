@@ -571,6 +571,32 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.ToTable("recommendations", "jobmatching");
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.SkillGaps.SkillGapPublication", b =>
+                {
+                    b.Property<string>("Division")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Gaps")
+                        .HasColumnType("integer")
+                        .HasColumnName("gaps");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.HasKey("Division", "Day")
+                        .HasName("pk_skill_gap_publications");
+
+                    b.ToTable("skill_gap_publications", "jobmatching");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
