@@ -144,6 +144,9 @@ ensure_rabbitmq() {
   if ! rabbit_running; then
     log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT"
     as_root rabbitmq-plugins enable --offline rabbitmq_management >/dev/null
+    # Run as root, the plugins tool leaves the file readable by root alone and the node (user rabbitmq) fails to boot.
+    as_root chown rabbitmq:rabbitmq /etc/rabbitmq/enabled_plugins
+    as_root chmod 0644 /etc/rabbitmq/enabled_plugins
     as_root rabbitmq-server -detached >/dev/null 2>&1
     # 'rabbitmqctl wait' and 'await_startup' fail at once while the node is still registering or has not begun
     # its boot (a first start on a fresh machine is slowest), so ask again until it answers or time is up.
