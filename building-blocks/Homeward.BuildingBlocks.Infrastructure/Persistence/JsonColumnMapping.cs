@@ -8,10 +8,13 @@ namespace Homeward.BuildingBlocks.Infrastructure.Persistence;
 
 public static class JsonColumnMapping
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>How the columns store their values; also for bulk loaders that write the rows without EF Core.</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    private static JsonSerializerOptions Options => SerializerOptions;
 
     /// <summary>
     /// Stores an immutable value (a record or a list of records) as one jsonb column, compared by its JSON so that a

@@ -29,6 +29,16 @@ const string Usage =
     Fills registry.workers to <n> synthetic workers by COPY, encrypted and blind-indexed with the registry's keys
     (HOMEWARD_PERSONAL_DATA_KEY, HOMEWARD_PERSONAL_DATA_LOOKUP_KEY), into the database of HOMEWARD_LOAD_ADMIN_CONNECTION,
     and writes id, name and national ID number of random workers to the sample file for the read scenarios.
+
+    usage: Homeward.LoadDriver seed-job-matching --vacancies <n> --candidates <n> [--vacancies-per-employer 10]
+
+    Fills jobmatching.vacancies to <n> open vacancies (with their employers and a contact each) and
+    jobmatching.candidates to <n> registered candidates by COPY, into the database of HOMEWARD_LOAD_ADMIN_CONNECTION;
+    contact phones are encrypted with HOMEWARD_PERSONAL_DATA_KEY and HOMEWARD_PERSONAL_DATA_LOOKUP_KEY.
+
+    usage: Homeward.LoadDriver publish-worker-registered --events <n> --broker <amqp uri> [--in-flight 500]
+
+    Publishes <n> synthetic WorkerRegistered events (Homeward.Contracts, with facts) through MassTransit.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -42,6 +52,39 @@ if (args[0] == "seed-registry")
     try
     {
         return await RegistrySeeder.RunAsync(ParseSeed(args.AsSpan(1)), Console.Out, CancellationToken.None);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+        return 2;
+    }
+}
+
+if (args[0] is "seed-job-matching" or "publish-worker-registered")
+{
+    try
+    {
+        var values = OptionValues(args.AsSpan(1));
+        return args[0] == "seed-job-matching"
+            ? await JobMatchingSeeder.RunAsync(
+                new JobMatchingSeedOptions(
+                    Count(values, "--vacancies", null),
+                    Count(values, "--candidates", null),
+                    Count(values, "--vacancies-per-employer", 10) is > 0 and var perEmployer ? perEmployer : throw new ArgumentException("--vacancies-per-employer is positive"),
+                    Setting("HOMEWARD_LOAD_ADMIN_CONNECTION"),
+                    Setting("HOMEWARD_PERSONAL_DATA_KEY"),
+                    Setting("HOMEWARD_PERSONAL_DATA_LOOKUP_KEY")),
+                Console.Out,
+                CancellationToken.None)
+            : await WorkerRegisteredPublisher.RunAsync(
+                new PublishOptions(
+                    Count(values, "--events", null),
+                    Uri.TryCreate(values.GetValueOrDefault("--broker"), UriKind.Absolute, out var broker) && broker.Scheme == "amqp"
+                        ? broker
+                        : throw new ArgumentException("--broker is an amqp:// URI"),
+                    Count(values, "--in-flight", 500) is > 0 and var inFlight ? inFlight : throw new ArgumentException("--in-flight is positive")),
+                Console.Out,
+                CancellationToken.None);
     }
     catch (ArgumentException exception)
     {
@@ -178,6 +221,30 @@ static SeedOptions ParseSeed(ReadOnlySpan<string> args)
         Count("--samples", 0),
         values.GetValueOrDefault("--sample-file"));
 }
+
+static Dictionary<string, string> OptionValues(ReadOnlySpan<string> args)
+{
+    var values = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i < args.Length; i += 2)
+    {
+        if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+        {
+            throw new ArgumentException($"expected '--option value', got '{args[i]}'");
+        }
+
+        values[args[i]] = args[i + 1];
+    }
+
+    return values;
+}
+
+static int Count(Dictionary<string, string> values, string name, int? fallback) =>
+    values.TryGetValue(name, out var text)
+        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} is a whole number, got '{text}'")
+        : fallback ?? throw new ArgumentException($"{name} is required");
+
+static string Setting(string variable) =>
+    NullIfEmpty(Environment.GetEnvironmentVariable(variable)) ?? throw new ArgumentException($"{variable} is not set");
 
 static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
