@@ -32,11 +32,14 @@ public sealed class ProbeHost : IAsyncDisposable
 
     public DeliveryCounter Deliveries => Services.GetRequiredService<DeliveryCounter>();
 
+    public BatchRecorder Batches => Services.GetRequiredService<BatchRecorder>();
+
     public static async Task<ProbeHost> StartAsync(
         TestDatabase database,
         Uri rabbitMq,
         bool withFailingConsumer = false,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        bool withBatchConsumer = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(ServiceSettings.For("Probe", database.ConnectionStringFor(ProbeDbContext.Schema), rabbitMq));
@@ -44,6 +47,7 @@ public sealed class ProbeHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DeliveryCounter>();
+        builder.Services.AddSingleton<BatchRecorder>();
         builder.Services.AddServiceDatabase<ProbeDbContext>(builder.Configuration, "Probe", ProbeDbContext.Schema);
         builder.Services.AddServiceMessaging(builder.Configuration, "probe", bus =>
         {
@@ -51,6 +55,11 @@ public sealed class ProbeHost : IAsyncDisposable
             if (withFailingConsumer)
             {
                 bus.AddConsumer<AlwaysFailingConsumer>();
+            }
+
+            if (withBatchConsumer)
+            {
+                bus.AddConsumer<RecordedBatchConsumer, RecordedBatchConsumerDefinition>();
             }
         });
 

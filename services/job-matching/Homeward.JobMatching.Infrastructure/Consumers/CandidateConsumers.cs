@@ -1,3 +1,4 @@
+using Homeward.BuildingBlocks.Infrastructure.Inbox;
 using Homeward.Contracts;
 using Homeward.Contracts.Registry;
 using Homeward.JobMatching.Application.Candidates;

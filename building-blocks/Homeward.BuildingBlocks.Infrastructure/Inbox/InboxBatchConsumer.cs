@@ -1,21 +1,24 @@
-using Homeward.JobMatching.Infrastructure.Persistence;
+using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Homeward.JobMatching.Infrastructure.Consumers;
+namespace Homeward.BuildingBlocks.Infrastructure.Inbox;
 
 /// <summary>
-/// The inbox rule of the building blocks' InboxConsumer, for a batch: one statement records every message of the
+/// The inbox rule of <see cref="InboxConsumer{TMessage}"/>, for a batch: one statement records every message of the
 /// batch in the inbox and returns those not recorded before; only they are applied, and the inbox rows, the effect
 /// and any outbox rows commit in one transaction. A redelivered message (alone or in another batch) finds its row
 /// and does nothing; a failure rolls the whole batch back and the retry starts from the database. The batch trades
 /// per-message isolation for throughput: a message that keeps failing sends its whole batch to the _error queue.
 /// </summary>
-public abstract partial class InboxBatchConsumer<TMessage>(JobMatchingDbContext dbContext, ILogger logger) : IConsumer<Batch<TMessage>>
+public abstract partial class InboxBatchConsumer<TMessage>(ServiceDbContext dbContext, ILogger logger) : IConsumer<Batch<TMessage>>
     where TMessage : class
 {
-    /// <summary>The name the inbox records; kept equal to the single-message consumers' it replaces, so their rows still count.</summary>
+    /// <summary>
+    /// The name the inbox records. Keep it equal to that of a single-message consumer a batch consumer replaces, so
+    /// the messages that consumer already applied still count as applied.
+    /// </summary>
     protected virtual string ConsumerName => GetType().Name;
 
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
@@ -26,6 +29,8 @@ public abstract partial class InboxBatchConsumer<TMessage>(JobMatchingDbContext 
         {
             var messageId = message.MessageId
                 ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId; it cannot be de-duplicated.");
+
+            // The same message twice in one batch (a redelivery that overtook the first) is applied once.
             messages.TryAdd(messageId, message.Message);
         }
 
@@ -33,7 +38,7 @@ public abstract partial class InboxBatchConsumer<TMessage>(JobMatchingDbContext 
         try
         {
             // The schema is the service's own constant, never input; the values are parameters.
-            var recordReceipts = "INSERT INTO \"" + JobMatchingDbContext.Schema + "\".inbox_messages (message_id, consumer, received_at) "
+            var recordReceipts = "INSERT INTO \"" + dbContext.Schema + "\".inbox_messages (message_id, consumer, received_at) "
                 + "SELECT id, {1}, now() FROM unnest({0}) AS id ON CONFLICT DO NOTHING RETURNING message_id AS \"Value\"";
             var fresh = (await dbContext.Database
                     .SqlQueryRaw<Guid>(recordReceipts, messages.Keys.ToArray(), ConsumerName)
