@@ -7,7 +7,7 @@ set -euo pipefail
 ensure_secrets
 
 gateway=${HOMEWARD_GATEWAY:-http://127.0.0.1:5000}
-scopes=${*:-registry.read registry.write registry.reveal jobmatching.read jobmatching.write subsidy.read subsidy.write training.read training.write identity.admin}
+scopes=${*:-registry.read registry.write registry.reveal jobmatching.read jobmatching.write jobmatching.reveal subsidy.read subsidy.write training.read training.write identity.admin}
 redirect="$gateway/swagger/oauth2-redirect.html"
 jar=$(mktemp)
 trap 'rm -f "$jar"' EXIT

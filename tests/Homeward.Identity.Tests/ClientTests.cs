@@ -87,6 +87,7 @@ public sealed class ClientTests(IdentityService identity) : IClassFixture<Identi
 
     [Theory]
     [InlineData(Scopes.RegistryReveal)]
+    [InlineData(Scopes.JobMatchingReveal)]
     [InlineData(Scopes.IdentityAdmin)]
     [InlineData(Scopes.PartnerSync)]
     public async Task An_app_may_not_be_granted_reveal_identity_administration_or_partner_synchronisation(string scope)

@@ -14,6 +14,10 @@ public static class Scopes
 
     public const string JobMatchingRead = "jobmatching.read";
     public const string JobMatchingWrite = "jobmatching.write";
+
+    /// <summary>See an employer contact's full phone number (audited).</summary>
+    public const string JobMatchingReveal = "jobmatching.reveal";
+
     public const string SubsidyRead = "subsidy.read";
     public const string SubsidyWrite = "subsidy.write";
     public const string TrainingRead = "training.read";
@@ -28,7 +32,7 @@ public static class Scopes
     public static readonly IReadOnlyList<string> All =
     [
         RegistryRead, RegistryWrite, RegistryReveal,
-        JobMatchingRead, JobMatchingWrite,
+        JobMatchingRead, JobMatchingWrite, JobMatchingReveal,
         SubsidyRead, SubsidyWrite,
         TrainingRead, TrainingWrite,
         PartnerSync, IdentityAdmin,

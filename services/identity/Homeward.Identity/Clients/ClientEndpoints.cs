@@ -16,7 +16,7 @@ namespace Homeward.Identity.Clients;
 /// </summary>
 public static partial class ClientEndpoints
 {
-    private static readonly HashSet<string> NeverForApps = [Scopes.PartnerSync, Scopes.IdentityAdmin, Scopes.RegistryReveal];
+    private static readonly HashSet<string> NeverForApps = [Scopes.PartnerSync, Scopes.IdentityAdmin, Scopes.RegistryReveal, Scopes.JobMatchingReveal];
 
     public static RouteGroupBuilder MapClientEndpoints(this RouteGroupBuilder api)
     {

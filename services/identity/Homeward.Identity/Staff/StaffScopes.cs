@@ -14,7 +14,7 @@ public static class StaffScopes
         [Roles.CountyOfficer] =
         [
             Scopes.RegistryRead, Scopes.RegistryWrite, Scopes.RegistryReveal, Scopes.JobMatchingRead, Scopes.JobMatchingWrite,
-            Scopes.SubsidyRead, Scopes.SubsidyWrite, Scopes.TrainingRead, Scopes.TrainingWrite,
+            Scopes.JobMatchingReveal, Scopes.SubsidyRead, Scopes.SubsidyWrite, Scopes.TrainingRead, Scopes.TrainingWrite,
         ],
         [Roles.TownshipOfficer] =
         [
