@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application;
+using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Placements;
@@ -24,6 +25,8 @@ public interface IJobMatchingDbContext : IServiceDbContext
     DbSet<Placement> Placements { get; }
 
     DbSet<SkillGapPublication> SkillGapPublications { get; }
+
+    DbSet<PersonalDataReveal> PersonalDataReveals { get; }
 
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();

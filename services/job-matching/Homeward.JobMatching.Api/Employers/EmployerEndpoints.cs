@@ -53,8 +53,49 @@ public static class EmployerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        employers.MapPost("/{employerId:guid}/contacts/{contactId:guid}/phone/reveal", RevealPhoneAsync)
+            .RequireScope(Scopes.JobMatchingReveal, Roles.CityAdmin, Roles.CountyOfficer)
+            .WithName("RevealContactPhone")
+            .WithSummary("Show an employer contact's full phone number (audited)")
+            .WithDescription(
+                "Needs the jobmatching.reveal scope and a city or county office whose division holds the employer; elsewhere the employer "
+                + "answers 404. Every reveal is recorded with who, from which office, which contact, when and why.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/personal-data-reveals", ListRevealsAsync)
+            .RequireScope(Scopes.JobMatchingRead, Roles.Auditor, Roles.CityAdmin)
+            .WithTags("Employers")
+            .WithName("ListPersonalDataReveals")
+            .WithSummary("The audit trail of contact phone reveals for employers of your division, newest first")
+            .ProducesValidationProblem();
         return api;
     }
+
+    private static async Task<Ok<RevealedContactPhoneResponse>> RevealPhoneAsync(
+        Guid employerId,
+        Guid contactId,
+        RevealContactPhoneRequest request,
+        ISender sender,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var revealed = await sender.Send(new RevealContactPhone(employerId, contactId, request.Reason ?? string.Empty), cancellationToken);
+
+        // The full number must not stay in any cache between the service and the person who asked for it.
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new RevealedContactPhoneResponse(revealed.EmployerId, revealed.ContactId, revealed.Name, revealed.Phone, revealed.AuditId));
+    }
+
+    private static async Task<Ok<Page<PersonalDataRevealView>>> ListRevealsAsync(
+        ISender sender,
+        CancellationToken cancellationToken,
+        Guid? employerId = null,
+        int? limit = null,
+        string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListPersonalDataReveals(employerId, PageRequest.Create(limit, cursor)), cancellationToken));
 
     private static async Task<Created<EmployerResponse>> RegisterAsync(
         RegisterEmployerRequest request, ISender sender, HttpResponse response, CancellationToken cancellationToken)
@@ -150,9 +191,16 @@ public sealed record EmployerResponse(
         employer.PartnerCity,
         employer.Industry,
         employer.Size,
-        [.. employer.Contacts.Select(c => new ContactResponse(c.Name, c.Role, c.PhoneMasked))],
+        [.. employer.Contacts.Select(c => new ContactResponse(c.Id, c.Name, c.Role, c.PhoneMasked))],
         employer.RegisteredAt,
         employer.UpdatedAt);
 }
 
-public sealed record ContactResponse(string Name, string? Role, string Phone);
+/// <param name="Id">Names the contact in a reveal; a change of the employer replaces its contacts, with new ids.</param>
+/// <param name="Phone">Masked: first three and last four digits.</param>
+public sealed record ContactResponse(Guid Id, string Name, string? Role, string Phone);
+
+/// <param name="Reason">Why the full number is needed, 10 to 500 characters; kept in the audit trail.</param>
+public sealed record RevealContactPhoneRequest(string? Reason);
+
+public sealed record RevealedContactPhoneResponse(Guid EmployerId, Guid ContactId, string Name, string Phone, Guid AuditId);

@@ -2,8 +2,9 @@ using Homeward.JobMatching.Domain.Employers;
 
 namespace Homeward.JobMatching.Application.Employers;
 
+/// <param name="Id">Names the contact whose full number a reveal asks for; a change of the employer gives its contacts new ids.</param>
 /// <param name="PhoneMasked">The contact's phone number as every response shows it: first three and last four digits.</param>
-public sealed record EmployerContactView(string Name, string? Role, string PhoneMasked);
+public sealed record EmployerContactView(Guid Id, string Name, string? Role, string PhoneMasked);
 
 /// <summary>An employer as use cases return it: contacts' phone numbers only masked.</summary>
 public sealed record EmployerView(
@@ -29,7 +30,7 @@ public sealed record EmployerView(
         employer.PartnerCity,
         employer.Industry,
         employer.Size,
-        [.. employer.Contacts.Select(c => new EmployerContactView(c.Name, c.Role, c.Phone.Masked))],
+        [.. employer.Contacts.Select(c => new EmployerContactView(c.Id, c.Name, c.Role, c.Phone.Masked))],
         employer.RegisteredAt,
         employer.UpdatedAt,
         employer.RowVersion);

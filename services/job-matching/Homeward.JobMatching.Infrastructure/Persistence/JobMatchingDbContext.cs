@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.JobMatching.Application;
+using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Placements;
@@ -28,6 +29,8 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public DbSet<Placement> Placements => Set<Placement>();
 
     public DbSet<SkillGapPublication> SkillGapPublications => Set<SkillGapPublication>();
+
+    public DbSet<PersonalDataReveal> PersonalDataReveals => Set<PersonalDataReveal>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -164,6 +164,61 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "jobmatching");
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Audit.PersonalDataReveal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RevealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revealed_at");
+
+                    b.Property<string>("RevealedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revealed_by");
+
+                    b.Property<string>("RevealedByDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("revealed_by_division");
+
+                    b.Property<string>("RevealedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revealed_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_reveals");
+
+                    b.HasIndex("EmployerId", "Id")
+                        .HasDatabaseName("ix_personal_data_reveals_employer_id_id");
+
+                    b.ToTable("personal_data_reveals", "jobmatching");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Candidates.Candidate", b =>
                 {
                     b.Property<Guid>("WorkerId")
