@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Tests.Candidates;
 using Homeward.Testing;
 
 namespace Homeward.JobMatching.Tests.Vacancies;
@@ -48,14 +49,15 @@ public sealed class VacancyTests(JobMatchingService jobMatching) : IClassFixture
     }
 
     [Fact]
-    public async Task A_vacancy_of_an_employer_outside_the_callers_division_is_404_and_staff_see_only_their_own()
+    public async Task A_vacancy_outside_the_callers_division_is_read_by_any_office_but_posted_and_changed_only_by_its_own()
     {
         var countyA = jobMatching.ClientFor(Caller.Staff("419921000000", Roles.CountyOfficer, Scopes.JobMatchingRead, Scopes.JobMatchingWrite));
         var vacancy = await jobMatching.Client.CreateVacancyAsync("419922101201");
         var employerId = vacancy.GetProperty("employerId").GetGuid();
         var path = $"{JobMatchingApi.Root}/vacancies/{vacancy.GetProperty("id").GetGuid()}";
 
-        await (await countyA.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+        var (read, _) = await countyA.ReadAsync(path);
+        Assert.Equal("419922101201", read.GetProperty("division").GetString());
         await (await countyA.PostAsJsonAsync($"{JobMatchingApi.Root}/vacancies", JobMatchingApi.Vacancy(employerId))).AssertProblemAsync(HttpStatusCode.NotFound);
         var (_, etag) = await jobMatching.Client.ReadAsync(path);
         await (await countyA.SendWithIfMatchAsync(HttpMethod.Post, $"{path}/status", new { status = "closed" }, etag)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -63,7 +65,37 @@ public sealed class VacancyTests(JobMatchingService jobMatching) : IClassFixture
         terms.Remove("employerId");
         await (await countyA.SendWithIfMatchAsync(HttpMethod.Put, path, terms, etag)).AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await countyA.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies?employerId={employerId}");
-        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+        Assert.Equal(vacancy.GetProperty("id").GetGuid(), Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var (unchanged, _) = await jobMatching.Client.ReadAsync(path);
+        Assert.Equal("open", unchanged.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Every_vacancy_a_workers_matches_name_can_be_read_with_its_employer_by_the_office_that_asked()
+    {
+        var township = jobMatching.ClientFor(Caller.Staff("419921101000", Roles.TownshipOfficer, Scopes.JobMatchingRead));
+        var workerId = await Workers.RegisterAsync(jobMatching, Workers.Welder(where: "anywhere"), "419921101201");
+        var inAnotherCounty = await jobMatching.Client.CreateVacancyAsync("419922101201");
+        var inAPartnerCity = await jobMatching.Client.CreateVacancyAsync(JobMatchingApi.Vacancy((await jobMatching.Client.CreateEmployerAsync(new
+        {
+            name = "天津某机械厂",
+            creditCode = JobMatchingApi.NewCreditCode(),
+            locality = "partnerCity",
+            partnerCity = "tianjin",
+            industry = "C",
+            size = "large",
+        })).GetProperty("id").GetGuid()));
+
+        var matches = await township.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/candidates/{workerId}/matches?limit=100");
+
+        var named = matches.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("vacancyId").GetGuid()).ToList();
+        Assert.Contains(inAnotherCounty.GetProperty("id").GetGuid(), named);
+        Assert.Contains(inAPartnerCity.GetProperty("id").GetGuid(), named);
+        foreach (var vacancyId in named)
+        {
+            var (vacancy, _) = await township.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
+            await township.ReadAsync($"{JobMatchingApi.Root}/employers/{vacancy.GetProperty("employerId").GetGuid()}");
+        }
     }
 
     [Fact]

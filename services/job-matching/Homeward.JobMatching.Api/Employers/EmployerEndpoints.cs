@@ -34,7 +34,7 @@ public static class EmployerEndpoints
         employers.MapGet("/", ListAsync)
             .RequireScope(Scopes.JobMatchingRead)
             .WithName("ListEmployers")
-            .WithSummary("Employers of the caller's division, in registration order")
+            .WithSummary("Employers of the whole city and its partner cities, in registration order")
             .ProducesValidationProblem();
 
         employers.MapGet("/{employerId:guid}", GetAsync)

@@ -34,7 +34,7 @@ public static class VacancyEndpoints
         vacancies.MapGet("/", ListAsync)
             .RequireScope(Scopes.JobMatchingRead)
             .WithName("ListVacancies")
-            .WithSummary("Vacancies of the caller's division, optionally by ?employerId=, ?status= and ?tradeCode=")
+            .WithSummary("Vacancies of the whole city and its partner cities, optionally by ?employerId=, ?status= and ?tradeCode=")
             .ProducesValidationProblem();
 
         vacancies.MapGet("/{vacancyId:guid}", GetAsync)

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Paging;
-using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Vacancies;
 using Mediator;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.JobMatching.Application.Vacancies;
 
-/// <summary>Vacancies of the caller's division, optionally of one employer, status or trade, in posting order.</summary>
+/// <summary>Vacancies of the whole city and its partner cities (see <see cref="GetVacancy"/>), optionally of one employer, status or trade, in posting order.</summary>
 /// <param name="Status">open, filled, closed or expired, as the API writes it.</param>
 public sealed record ListVacancies(Guid? EmployerId, string? Status, string? TradeCode, PageRequest Page) : IQuery<Page<VacancyView>>;
 
@@ -20,11 +19,11 @@ public sealed class ListVacanciesValidator : AbstractValidator<ListVacancies>
             .WithMessage("The status is open, filled, closed or expired.");
 }
 
-public sealed class ListVacanciesHandler(IJobMatchingDbContext db, ICurrentUser currentUser) : IQueryHandler<ListVacancies, Page<VacancyView>>
+public sealed class ListVacanciesHandler(IJobMatchingDbContext db) : IQueryHandler<ListVacancies, Page<VacancyView>>
 {
     public async ValueTask<Page<VacancyView>> Handle(ListVacancies query, CancellationToken cancellationToken)
     {
-        var vacancies = db.Vacancies.AsNoTracking().WithinDivisionOf(currentUser, v => v.Division);
+        var vacancies = db.Vacancies.AsNoTracking();
         if (query.EmployerId is { } employerId)
         {
             vacancies = vacancies.Where(v => v.EmployerId == employerId);
