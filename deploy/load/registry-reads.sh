@@ -86,7 +86,7 @@ curl -fsS -u guest:guest -X PUT -H 'Content-Type: application/json' -d '{"config
 # Starts a process built above, as ./homeward up starts the platform's (same settings), and waits until it is ready.
 start() { # name assembly port env...
   local name=$1 assembly=$2 port=$3 tries=0; shift 3
-  (cd "$build/bin/$assembly/release" && exec env "$@" "Urls=http://127.0.0.1:$port" "ASPNETCORE_ENVIRONMENT=Development" \
+  (cd "$build/bin/$assembly/release" && exec env "$@" "Urls=http://127.0.0.1:$port" "ASPNETCORE_ENVIRONMENT=Production" \
     "ConnectionStrings__RabbitMq=amqp://guest:guest@127.0.0.1:$RABBIT_PORT/$vhost" "Database__MigrateOnStartup=true" \
     "Authentication__Issuer=$bench_gateway/" "Authentication__RequireHttpsMetadata=false" \
     "Authentication__MetadataAddress=$bench_identity/.well-known/openid-configuration" \

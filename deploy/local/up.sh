@@ -25,7 +25,9 @@ start_service() { # name project port schema connection
   local assembly; assembly=$(basename "$project")
   local bin=$HOMEWARD_ROOT/$project/bin/Release/net10.0
   local -a env=(
-    "ASPNETCORE_ENVIRONMENT=Development"
+    # Production, as the city runs it: no per-resolution DI scope checks, no developer pages; the local keys and
+    # secrets come from .data/secrets.env, so nothing relies on Development's relaxations.
+    "ASPNETCORE_ENVIRONMENT=Production"
     "Urls=http://127.0.0.1:$port"
     "ConnectionStrings__RabbitMq=$(rabbit_uri)"
     "Database__MigrateOnStartup=true"

@@ -27,7 +27,7 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutSessionReset(connectionString)));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(ForLongLivedConnections(connectionString)));
         services.AddSingleton(provider => new ServiceDatabase(
             schema,
             provider.GetRequiredService<NpgsqlDataSource>(),
@@ -36,7 +36,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<OutboxWakeUpInterceptor>();
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxBacklogReader>();
-        services.AddDbContext<TContext>((provider, options) => options
+        // Pooled: a request reuses a reset context instead of building options and internal services anew, which
+        // profiling showed as a tenth of a simple read's CPU. The contexts hold no state beyond what EF resets.
+        services.AddDbContextPool<TContext>((provider, options) => options
             .UseNpgsql(
                 provider.GetRequiredService<NpgsqlDataSource>(),
                 npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
@@ -54,14 +56,16 @@ public static class PersistenceServiceCollectionExtensions
 
     /// <summary>
     /// The services never change session state (settings they need are SET LOCAL), so returning a connection to the
-    /// pool need not cost a DISCARD ALL round trip; prepared statements then also survive across uses.
+    /// pool need not cost a DISCARD ALL round trip; prepared statements then also survive across uses. The statements
+    /// a service runs again and again are prepared on each connection after a few uses, so PostgreSQL stops parsing
+    /// and planning them for every request.
     /// </summary>
-    private static string WithoutSessionReset(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+    private static string ForLongLivedConnections(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 50 }.ConnectionString;
 
     /// <summary>The listener, the dispatcher, the backlog sample and housekeeping: never more than four at once.</summary>
     private static string OutboxPool(string connectionString, string schema) =>
-        new NpgsqlConnectionStringBuilder(WithoutSessionReset(connectionString))
+        new NpgsqlConnectionStringBuilder(ForLongLivedConnections(connectionString))
         {
             MaxPoolSize = 4,
             ApplicationName = $"{schema}-outbox",
