@@ -106,7 +106,7 @@ public sealed class PlacementTests(JobMatchingService jobMatching) : IClassFixtu
         Assert.True(3 == responses.Count(r => r.StatusCode == HttpStatusCode.Created), string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
         {
-            var problem = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
             Assert.Contains(problem.GetProperty("code").GetString(), new[] { "vacancy-full", "vacancy-not-open" });
         }
 
@@ -116,6 +116,28 @@ public sealed class PlacementTests(JobMatchingService jobMatching) : IClassFixtu
         Assert.Equal(3L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE vacancy_id = '{vacancyId}'"));
         Assert.Equal(3L, await jobMatching.Database.ScalarAsAdminAsync<long>(
             $"SELECT count(*) FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:worker-placed:v1' AND payload->>'vacancyId' = '{vacancyId}'"));
+    }
+
+    [Fact]
+    public async Task Concurrent_hires_into_a_vacancy_with_a_place_for_each_all_succeed()
+    {
+        var workers = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            workers.Add(await Workers.RegisterAsync(jobMatching, Workers.Welder()));
+        }
+
+        var vacancyId = (await jobMatching.Client.CreateVacancyAsync(headcount: 10)).GetProperty("id").GetGuid();
+
+        var responses = await Task.WhenAll(workers.Select(workerId => jobMatching.Client.PostAsJsonAsync(
+            $"{JobMatchingApi.Root}/placements", new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today })));
+
+        Assert.True(
+            responses.All(r => r.StatusCode == HttpStatusCode.Created),
+            string.Join("\n", await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))));
+        var (vacancy, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
+        Assert.Equal(10, vacancy.GetProperty("filled").GetInt32());
+        Assert.Equal("filled", vacancy.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -25,10 +25,12 @@ public static class PlacementEndpoints
             .WithDescription(
                 "Give exactly one of recommendationId, vacancyId or employerId (with workerId unless from a recommendation, and tradeCode only "
                 + "without a vacancy). A hire into a vacancy takes a place; the last place makes it filled, and a vacancy that takes no hires "
-                + "answers 422 vacancy-not-open or vacancy-full, even when hires race. Publishes WorkerPlaced (local or cross-region).")
+                + "answers 409 vacancy-not-open or vacancy-full; hires that race each get a place while one is left, and the others that 409. "
+                + "Publishes WorkerPlaced (local or cross-region).")
             .WithIdempotency()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         placements.MapGet("/", ListAsync)

@@ -7,6 +7,7 @@ using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Finance;
 using Homeward.SharedKernel.Trades;
 using Mediator;
@@ -23,6 +24,7 @@ namespace Homeward.JobMatching.Application.Placements;
 /// Concurrent hires into the same vacancy race on its row version: one wins, the others read the vacancy again and
 /// try once more, so every hire that finds a place gets it and the filled count never exceeds the headcount (which a
 /// check constraint also guards). The attempts are bounded: every lost race is someone else's successful change.
+/// A hire that finds no place left, or the vacancy no longer open, is a conflict (409 vacancy-full, vacancy-not-open).
 /// </remarks>
 public sealed record PlaceWorker(
     Guid? RecommendationId,
@@ -73,6 +75,14 @@ public sealed class PlaceWorkerHandler(IJobMatchingDbContext db, IOutbox outbox,
             {
                 db.DiscardChanges();
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Beyond what hires alone can cause. Left alone it would answer 412, which asks for an If-Match a hire
+                // never sends; the caller's remedy is to send the same request again.
+                throw new ConflictException(
+                    "hire-contended",
+                    $"The vacancy or recommendation changed under this hire {MaxAttempts} times in a row; send the hire again.");
+            }
         }
     }
 
@@ -100,7 +110,16 @@ public sealed class PlaceWorkerHandler(IJobMatchingDbContext db, IOutbox outbox,
         {
             vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == vacancyId, cancellationToken)
                 ?? throw new NotFoundException("Vacancy", vacancyId);
-            vacancy.Hire(clock.Today(), now);
+            try
+            {
+                vacancy.Hire(clock.Today(), now);
+            }
+            catch (DomainException refused) when (refused.Code is "vacancy-full" or "vacancy-not-open")
+            {
+                // The request is sound; the vacancy's state refuses it, most often because concurrent hires took the
+                // last places. A conflict (409) says so; a 422 would tell the caller their request was wrong.
+                throw new ConflictException(refused.Code, refused.Message);
+            }
 
             // A direct hire into a vacancy recommended to the worker is that recommendation's hire: it ends it, and counts for it.
             recommendation ??= await db.Recommendations
