@@ -25,6 +25,7 @@ public sealed class AccessTests(JobMatchingService jobMatching) : IClassFixture<
         "/placements",
         "/skill-gaps",
         "/kpis",
+        "/personal-data-reveals",
         $"/candidates/{Guid.Empty}/matches",
         $"/vacancies/{Guid.Empty}/matches",
     };
