@@ -43,6 +43,12 @@ public static class SecurityExtensions
                     RoleClaimType = HomewardClaims.Role,
                 };
             });
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((jwt, clock) =>
+            {
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new RecentTokenHandler(clock));
+            });
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
