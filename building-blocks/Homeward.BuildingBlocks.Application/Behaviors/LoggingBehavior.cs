@@ -24,6 +24,12 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
             LogHandled(logger, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller gave up (a client aborting under overload): one line each would add load where there is too much.
+            LogCancelled(logger, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Exception exception)
         {
             LogFailed(logger, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
@@ -33,6 +39,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{UseCase} handled in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, string useCase, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{UseCase} cancelled by its caller after {ElapsedMs:0.0} ms")]
+    private static partial void LogCancelled(ILogger logger, string useCase, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} ended with {Error} after {ElapsedMs:0.0} ms")]
     private static partial void LogFailed(ILogger logger, string useCase, double elapsedMs, string error);
