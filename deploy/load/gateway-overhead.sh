@@ -2,28 +2,40 @@
 # Gateway overhead: the same GET /api/registry/v1/workers/{id} at a fixed rate, direct to the registry and through
 # the YARP gateway; prints both p99 latencies and their difference (target: ≤ 5 ms at 1,000 requests/s).
 #
-#   deploy/load/gateway-overhead.sh [--duration 30s] [--workers 20] [--per-worker 50] [--warmup 5s] [--rounds 1]
+#   deploy/load/gateway-overhead.sh [--rate 1000] [--duration 30] [--warmup 5] [--rounds 1] [--generator open|hey]
 #
-# hey's -q is a rate limit per worker, so --workers 20 --per-worker 50 offers 1,000 requests/s in total. Each round
-# measures direct, then gateway, with a warm-up of both first. Results: docs/benchmarks.md.
+# --generator open (default): the load driver sends requests evenly spaced at the rate, whatever the responses do
+# (open loop; latency counts from each request's due time), after a warm-up at the same rate in the same process. --generator hey: hey with 20 workers, each limited to
+# rate/20 per second; its workers' tickers start together, so requests arrive in bursts of 20 every 20 ms at 1,000/s,
+# which measures how bursts queue rather than the cost of a hop. Each round measures direct, then gateway, after a
+# warm-up of both. Results: docs/benchmarks.md.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-duration=30s workers=20 per_worker=50 warmup=5s rounds=1
+rate=1000 duration=30 warmup=5 rounds=1 generator=open workers=20
 while [ $# -gt 0 ]; do
   case "$1" in
-    --duration) duration=$2; shift 2 ;;
-    --workers) workers=$2; shift 2 ;;
-    --per-worker) per_worker=$2; shift 2 ;;
-    --warmup) warmup=$2; shift 2 ;;
+    --rate) rate=$2; shift 2 ;;
+    --duration) duration=${2%s}; shift 2 ;;
+    --warmup) warmup=${2%s}; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --generator) generator=$2; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
-[[ "$workers" =~ ^[0-9]+$ && "$per_worker" =~ ^[0-9]+$ && "$rounds" =~ ^[0-9]+$ ]] || die "--workers, --per-worker and --rounds are whole numbers"
+[[ "$rate" =~ ^[0-9]+$ && "$duration" =~ ^[0-9]+$ && "$warmup" =~ ^[0-9]+$ && "$rounds" =~ ^[0-9]+$ ]] \
+  || die "--rate, --duration, --warmup (seconds) and --rounds are whole numbers"
+[[ "$generator" =~ ^(open|hey)$ ]] || die "--generator is open or hey"
+per_worker=$((rate / workers))
 
-command -v hey >/dev/null || die "hey is not installed: apt-get install -y hey"
+driver=$HOMEWARD_ROOT/deploy/load/Homeward.LoadDriver
+if [ "$generator" = hey ]; then
+  command -v hey >/dev/null || die "hey is not installed: apt-get install -y hey"
+else
+  dotnet build "$driver/Homeward.LoadDriver.csproj" -c Release -v quiet -nologo >"$DATA_DIR/logs/load-driver-build.log" 2>&1 \
+    || die "building the load driver failed; see ${DATA_DIR#$HOMEWARD_ROOT/}/logs/load-driver-build.log"
+fi
 require_platform
 ensure_token
 
@@ -56,28 +68,41 @@ register_worker() {
   die "five random national ID numbers were all taken"
 }
 
-# Runs hey at the fixed rate and keeps its report in $report_dir/<label>.txt, and where the CPU went in <label>.cpu.
-run_hey() { # label url duration
-  local hey_cpu TIMEFORMAT='%U %S' groups
+# Runs the load at the fixed rate and keeps its report in $report_dir/<label>.txt, and where the CPU went in <label>.cpu.
+run_load() { # label url seconds
+  local load_cpu TIMEFORMAT='%U %S' groups
   groups=("registry=$(cat "$DATA_DIR/run/registry.pid")" "gateway=$(cat "$DATA_DIR/run/gateway.pid")"
     "postgres=$(pgrep -d, -u postgres postgres)")
   cpu_snapshot "$report_dir/$1.before" "${groups[@]}"
-  { time hey -z "$3" -c "$workers" -q "$per_worker" -disable-compression "${auth[@]}" "$2" >"$report_dir/$1.txt" 2>&1; } \
-    2>"$report_dir/$1.time" || { cat "$report_dir/$1.txt" >&2; die "hey failed against $2"; }
+  if [ "$generator" = hey ]; then
+    { time hey -z "$3s" -c "$workers" -q "$per_worker" -disable-compression "${auth[@]}" "$2" >"$report_dir/$1.txt" 2>&1; } \
+      2>"$report_dir/$1.time" || { cat "$report_dir/$1.txt" >&2; die "hey failed against $2"; }
+  else
+    { time dotnet "$driver/bin/Release/net10.0/Homeward.LoadDriver.dll" get --url "$2" --rate "$rate" --duration "$3" --warmup "$warmup" \
+        >"$report_dir/$1.txt" 2>&1; } 2>"$report_dir/$1.time" || { cat "$report_dir/$1.txt" >&2; die "the load driver failed against $2"; }
+  fi
   cpu_snapshot "$report_dir/$1.after" "${groups[@]}"
-  hey_cpu=$(awk '{ print $1 + $2 }' "$report_dir/$1.time")
-  cpu_report "$report_dir/$1.before" "$report_dir/$1.after" "hey=$hey_cpu" >"$report_dir/$1.cpu"
+  load_cpu=$(tail -1 "$report_dir/$1.time" | awk '{ print $1 + $2 }')
+  cpu_report "$report_dir/$1.before" "$report_dir/$1.after" "load=$load_cpu" >"$report_dir/$1.cpu"
 }
 
-# Reads a percentile (in ms), the throughput and the non-200 count from a hey report.
-percentile_ms() { awk -v p="$2%" '$1 == p && $2 == "in" { printf "%.2f", $3 * 1000 }' "$report_dir/$1.txt"; }
-requests_per_second() { awk '/Requests\/sec:/ { printf "%.0f", $2 }' "$report_dir/$1.txt"; }
-# Responses other than 200 plus transport errors (hey's "Status code" and "Error distribution" sections).
-failures() {
-  awk '/^Status code distribution:/ { section = "status"; next } /^Error distribution:/ { section = "error"; next }
-       /^  \[[0-9]+\]/ { count = $1; gsub(/[^0-9]/, "", count); n = $2 + 0
-                          if (section == "status" && count != "200") bad += n; if (section == "error") bad += count }
-       END { print bad + 0 }' "$report_dir/$1.txt"
+# A figure of a run's report: requests_per_second, p50_ms, p90_ms, p99_ms, max_ms or failed.
+metric() { # label name
+  local file=$report_dir/$1.txt
+  if [ "$generator" = open ]; then
+    awk -v n="$2" '$1 == n { print $2 }' "$file"
+    return
+  fi
+  case "$2" in
+    requests_per_second) awk '/Requests\/sec:/ { printf "%.0f", $2 }' "$file" ;;
+    p50_ms|p90_ms|p99_ms) awk -v p="${2:1:2}%" '$1 == p && $2 == "in" { printf "%.2f", $3 * 1000 }' "$file" ;;
+    max_ms) awk '/Slowest:/ { printf "%.2f", $2 * 1000 }' "$file" ;;
+    # Responses other than 200 plus transport errors (hey's "Status code" and "Error distribution" sections).
+    failed) awk '/^Status code distribution:/ { section = "status"; next } /^Error distribution:/ { section = "error"; next }
+                 /^  \[[0-9]+\]/ { count = $1; gsub(/[^0-9]/, "", count); n = $2 + 0
+                                    if (section == "status" && count != "200") bad += n; if (section == "error") bad += count }
+                 END { print bad + 0 }' "$file" ;;
+  esac
 }
 
 worker_id=$(register_worker)
@@ -91,20 +116,23 @@ report_dir=$(mktemp -d)
 trap 'rm -rf "$report_dir"' EXIT
 
 report_machine
-log "GET $path at $((workers * per_worker)) requests/s (hey -c $workers -q $per_worker), $duration per target, warm-up $warmup"
-run_hey warmup-direct "$direct_url" "$warmup"
-run_hey warmup-gateway "$gateway_url" "$warmup"
+log "GET $path at $rate requests/s ($generator), ${duration}s per target, warm-up ${warmup}s"
+# The load driver warms its target up itself, in the same process, right before measuring (a fresh process's first
+# seconds would otherwise measure the driver's own JIT); hey gets a warm-up run of each target first.
+if [ "$generator" = hey ]; then
+  run_load warmup-direct "$direct_url" "$warmup"
+  run_load warmup-gateway "$gateway_url" "$warmup"
+fi
 
 printf '\n%-7s %-9s %9s %9s %9s %9s %9s %8s\n' round target req/s p50_ms p90_ms p99_ms max_ms failed
 for round in $(seq 1 "$rounds"); do
-  run_hey "direct-$round" "$direct_url" "$duration"
-  run_hey "gateway-$round" "$gateway_url" "$duration"
+  run_load "direct-$round" "$direct_url" "$duration"
+  run_load "gateway-$round" "$gateway_url" "$duration"
   for target in direct gateway; do
     label=$target-$round
-    printf '%-7s %-9s %9s %9s %9s %9s %9s %8s\n' "$round" "$target" "$(requests_per_second "$label")" \
-      "$(percentile_ms "$label" 50)" "$(percentile_ms "$label" 90)" "$(percentile_ms "$label" 99)" \
-      "$(awk '/Slowest:/ { printf "%.2f", $2 * 1000 }' "$report_dir/$label.txt")" \
-      "$(failures "$label")"
+    printf '%-7s %-9s %9s %9s %9s %9s %9s %8s\n' "$round" "$target" "$(metric "$label" requests_per_second)" \
+      "$(metric "$label" p50_ms)" "$(metric "$label" p90_ms)" "$(metric "$label" p99_ms)" "$(metric "$label" max_ms)" \
+      "$(metric "$label" failed)"
   done
   for target in direct gateway; do
     printf '%-7s %-9s %s\n' "$round" "$target" "$(cat "$report_dir/$target-$round.cpu")"
@@ -113,8 +141,8 @@ for round in $(seq 1 "$rounds"); do
       printf '  WARNING  processes outside the platform used %s cores while measuring %s: the figures are pessimistic; run again when the machine is quiet\n' "$other" "$target"
     fi
   done
-  direct_p99=$(percentile_ms "direct-$round" 99)
-  gateway_p99=$(percentile_ms "gateway-$round" 99)
+  direct_p99=$(metric "direct-$round" p99_ms)
+  gateway_p99=$(metric "gateway-$round" p99_ms)
   difference=$(awk -v g="$gateway_p99" -v d="$direct_p99" 'BEGIN { printf "%.2f", g - d }')
   verdict=$(awk -v x="$difference" 'BEGIN { print (x <= 5 ? "PASS" : "FAIL") }')
   printf 'round %s: p99 direct %s ms, through the gateway %s ms, difference %s ms (target ≤ 5 ms: %s)\n' \

@@ -36,6 +36,11 @@ const string Usage =
     jobmatching.candidates to <n> registered candidates by COPY, into the database of HOMEWARD_LOAD_ADMIN_CONNECTION;
     contact phones are encrypted with HOMEWARD_PERSONAL_DATA_KEY and HOMEWARD_PERSONAL_DATA_LOOKUP_KEY.
 
+    usage: Homeward.LoadDriver get --url <url> --rate <requests/s> --duration <s> [--warmup 5] [--max-connections 256]
+
+    GETs <url> at a fixed, evenly spaced rate (open loop; HOMEWARD_LOAD_TOKEN as bearer token when set) and prints
+    requests_per_second, p50_ms, p90_ms, p99_ms, max_ms and failed, one per line; latency counts from the due time.
+
     usage: Homeward.LoadDriver publish-worker-registered --events <n> --broker <amqp uri> [--in-flight 500]
 
     Publishes <n> synthetic WorkerRegistered events (Homeward.Contracts, with facts) through MassTransit.
@@ -83,6 +88,36 @@ if (args[0] is "seed-job-matching" or "publish-worker-registered")
                         ? broker
                         : throw new ArgumentException("--broker is an amqp:// URI"),
                     Count(values, "--in-flight", 500) is > 0 and var inFlight ? inFlight : throw new ArgumentException("--in-flight is positive")),
+                Console.Out,
+                CancellationToken.None);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+        return 2;
+    }
+}
+
+if (args[0] == "get")
+{
+    try
+    {
+        var values = OptionValues(args.AsSpan(1));
+        double Number(string name, double? fallback, double min = double.Epsilon) =>
+            values.GetValueOrDefault(name) is { } text
+                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min ? value : throw new ArgumentException($"{name} is a number ≥ {min}, got '{text}'")
+                : fallback ?? throw new ArgumentException($"{name} is required");
+        var unknown = values.Keys.Except(["--url", "--rate", "--duration", "--warmup", "--max-connections"]).FirstOrDefault();
+        return unknown is not null
+            ? throw new ArgumentException($"unknown option {unknown}")
+            : await FixedRateReads.RunAsync(
+                new FixedRateReadOptions(
+                    Uri.TryCreate(values.GetValueOrDefault("--url"), UriKind.Absolute, out var url) ? url : throw new ArgumentException("--url is an absolute URL"),
+                    Number("--rate", null),
+                    Number("--duration", null),
+                    Number("--warmup", 5, 0),
+                    (int)Number("--max-connections", 256),
+                    NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN"))),
                 Console.Out,
                 CancellationToken.None);
     }
