@@ -79,12 +79,14 @@ public sealed class MatchCandidatesForVacancyHandler(
         }
 
         var matcher = new Matcher(settings.ToWeights());
+        // Ranked by the score alone; only the listed ones are explained, which is most of the cost of a score.
         var best = pool
             .Where(c => Matcher.Exclusion(c, vacancy, today) is null)
-            .Select(c => (Candidate: c, Result: matcher.Score(c, vacancy)))
-            .OrderByDescending(m => m.Result.Score)
+            .Select(c => (Candidate: c, Score: matcher.ScoreValue(c, vacancy)))
+            .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Candidate.WorkerId)
             .Take(limit)
+            .Select(m => (m.Candidate, Result: matcher.Score(m.Candidate, vacancy)))
             .Select(m => new CandidateMatch(
                 m.Candidate.WorkerId,
                 m.Candidate.Name,

@@ -101,14 +101,100 @@ public sealed class Matcher(MatchWeights weights)
         var breakdown = components
             .Select(c => new ScoreComponent(c.Factor, c.Weight, Math.Round(c.Fit, 3), Math.Round(100 * c.Weight * c.Fit / total, 1), c.Explanation))
             .ToList();
-        var score = Math.Round(components.Sum(c => 100 * c.Weight * c.Fit / total), 1);
+        var score = Math.Round(Points(components[0].Fit, components[1].Fit, components[2].Fit, components[3].Fit, components[4].Fit, components[5].Fit), 1);
         return new MatchResult(score, breakdown, unmet);
     }
+
+    /// <summary>
+    /// The most a candidate can score for a vacancy with these terms, before its required certificates are known:
+    /// every factor as <see cref="Score"/> reckons it, certificates counted as held. Matching ranks many vacancies by
+    /// this bound from a few columns and scores in full only the best of them: once the last place of the list scores
+    /// above the bound of every vacancy not yet scored, none of those can enter it.
+    /// </summary>
+    public double UpperBound(
+        Candidate candidate,
+        string tradeCode,
+        SkillLevel requiredLevel,
+        EducationLevel? minimumEducation,
+        string division,
+        string? partnerCity,
+        decimal wageMax) =>
+        Points(
+            TradeFit(SkillIn(candidate, tradeCode)?.Level, requiredLevel),
+            1,
+            EducationFit(candidate.Education, minimumEducation),
+            DistanceFit(candidate.HouseholdDivisionCode, division, partnerCity is not null),
+            WageFit(candidate.Intention?.MinimumMonthlyWage, wageMax),
+            IntentionFit(candidate.Intention, tradeCode));
+
+    /// <summary>
+    /// The score <see cref="Score"/> gives the pair, without its breakdown and words: for ranking many pairs, of which
+    /// only the few listed are explained.
+    /// </summary>
+    public double ScoreValue(Candidate candidate, Vacancy vacancy) =>
+        Math.Round(
+            Points(
+                TradeFit(SkillIn(candidate, vacancy.TradeCode)?.Level, vacancy.RequiredLevel),
+                CertificatesFit(candidate, vacancy),
+                EducationFit(candidate.Education, vacancy.MinimumEducation),
+                DistanceFit(candidate.HouseholdDivisionCode, vacancy.Division, vacancy.IsCrossRegion),
+                WageFit(candidate.Intention?.MinimumMonthlyWage, vacancy.WageMax),
+                IntentionFit(candidate.Intention, vacancy.TradeCode)),
+            1);
+
+    /// <summary>
+    /// How far below an unrounded bound a rounded score may still lie and tie with it: the score is rounded to one
+    /// decimal, and the bound's sum may differ from the score's in the last bits.
+    /// </summary>
+    public const double BoundSlack = 0.05 + 1e-6;
+
+    /// <summary>The weighted sum of the factors' fits on a 0–100 scale, in the order of the breakdown.</summary>
+    private double Points(double trade, double certificates, double education, double distance, double wage, double intention)
+    {
+        var total = Weights.Total;
+        return (100 * Weights.Trade * trade / total)
+            + (100 * Weights.Certificates * certificates / total)
+            + (100 * Weights.Education * education / total)
+            + (100 * Weights.Distance * distance / total)
+            + (100 * Weights.Wage * wage / total)
+            + (100 * Weights.Intention * intention / total);
+    }
+
+    private static CandidateSkill? SkillIn(Candidate candidate, string tradeCode) =>
+        candidate.Skills.FirstOrDefault(s => s.TradeCode == tradeCode);
+
+    private static bool Holds(Candidate candidate, RequiredCertificate required) =>
+        candidate.Certificates.Any(c => c.TradeCode == required.TradeCode && (required.Level is null || c.Level >= required.Level));
+
+    private static double CertificatesFit(Candidate candidate, Vacancy vacancy) =>
+        vacancy.RequiredCertificates.Count == 0
+            ? 1
+            : (double)vacancy.RequiredCertificates.Count(required => Holds(candidate, required)) / vacancy.RequiredCertificates.Count;
+
+    private static double TradeFit(SkillLevel? level, SkillLevel required) =>
+        level is { } held ? (held >= required ? 1 : Partial) : required == SkillLevel.None ? Partial : 0;
+
+    private static double EducationFit(EducationLevel? education, EducationLevel? minimum) =>
+        minimum is not { } required ? 1 : education is not { } held ? Partial : held >= required ? 1 : 0;
+
+    private static double DistanceFit(string home, string division, bool crossRegion) =>
+        crossRegion ? PartnerCity
+        : home == division ? SameVillage
+        : SamePrefix(home, division, 9) ? SameTownship
+        : SameCountyCode(home, division) ? SameCounty
+        : SamePrefix(home, division, 4) ? SameCity
+        : 0.0;
+
+    private static double WageFit(decimal? expected, decimal wageMax) =>
+        expected is not { } minimum || minimum <= 0 || wageMax >= minimum ? 1 : (double)(wageMax / minimum);
+
+    private static double IntentionFit(CandidateIntention? intention, string tradeCode) =>
+        intention is not { Trades.Count: > 0 } wanted ? Partial : wanted.Trades.Contains(tradeCode) ? 1 : 0;
 
     private (MatchFactor, double, double, string) Trade(Candidate candidate, Vacancy vacancy, List<string> unmet)
     {
         var trade = TradeWords(vacancy.TradeCode);
-        var skill = candidate.Skills.FirstOrDefault(s => s.TradeCode == vacancy.TradeCode);
+        var skill = SkillIn(candidate, vacancy.TradeCode);
         double fit;
         string explanation;
         if (skill is not null && skill.Level >= vacancy.RequiredLevel)
@@ -143,7 +229,7 @@ public sealed class Matcher(MatchWeights weights)
         var held = 0;
         foreach (var required in vacancy.RequiredCertificates)
         {
-            if (candidate.Certificates.Any(c => c.TradeCode == required.TradeCode && (required.Level is null || c.Level >= required.Level)))
+            if (Holds(candidate, required))
             {
                 held++;
             }
