@@ -61,7 +61,8 @@ cpu_snapshot() {
     for group in "$@"; do
       pids=${group#*=}
       for pid in ${pids//,/ }; do
-        ticks=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }')
+        # A process may end between listing and reading (PostgreSQL backends come and go): it is skipped.
+        ticks=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
         [ -n "$ticks" ] && printf '%s %s %s\n' "${group%%=*}" "$pid" "$ticks"
       done
     done
