@@ -50,10 +50,16 @@ public sealed class RecentTokenHandlerTests
     public async Task A_remembered_token_is_refused_once_it_expires()
     {
         var handler = new RecentTokenHandler(TimeProvider.System);
-        var token = Issue(TimeSpan.FromSeconds(2));
+        // Long enough to be valid when first checked on a busy machine (exp is whole seconds), short enough to wait out.
+        var token = Issue(TimeSpan.FromSeconds(6));
         Assert.True((await handler.ValidateTokenAsync(token, Parameters(_signingKey))).IsValid);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var expires = new JsonWebToken(token).ValidTo;
+        var untilExpired = expires - DateTime.UtcNow + TimeSpan.FromSeconds(1);
+        if (untilExpired > TimeSpan.Zero)
+        {
+            await Task.Delay(untilExpired);
+        }
 
         var expired = await handler.ValidateTokenAsync(token, Parameters(_signingKey));
         Assert.False(expired.IsValid);
