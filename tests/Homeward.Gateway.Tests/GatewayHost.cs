@@ -46,9 +46,14 @@ public class GatewayHost : IAsyncLifetime
             settings[$"Authentication:Audiences:{i}"] = Audiences[i];
         }
 
+        await ConfigureAsync(settings);
+
         Factory = new ServiceFactory<Program>(settings);
         Anonymous = Factory.CreateClient();
     }
+
+    /// <summary>Settings of a derived host's own, added before the gateway starts.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> settings) => Task.CompletedTask;
 
     /// <summary>A client whose requests carry <paramref name="caller"/>'s token.</summary>
     public HttpClient ClientFor(Caller caller) => ClientWithToken(Tokens.TokenFor(caller));
@@ -65,7 +70,7 @@ public class GatewayHost : IAsyncLifetime
 
     public static string NewMarker() => Guid.NewGuid().ToString("N");
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Anonymous.Dispose();
         await Factory.DisposeAsync();

@@ -12,6 +12,8 @@ public sealed class GatewayOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public KpiCompositionOptions Kpis { get; set; } = new();
 }
 
 public sealed class ServiceDocument
@@ -27,4 +29,14 @@ public sealed class RateLimitOptions
     public int TokenLimit { get; set; } = 200;
 
     public int TokensPerSecond { get; set; } = 100;
+}
+
+/// <summary>Which services' KPIs the gateway gathers, and how long it waits for each.</summary>
+public sealed class KpiCompositionOptions
+{
+    /// <summary>Reverse-proxy cluster names; each service answers at /api/&lt;name&gt;/v1/kpis.</summary>
+    public List<string> Services { get; set; } = [];
+
+    /// <summary>The longest a service's answer may take, its one retry included, before it is left out as missing.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 }

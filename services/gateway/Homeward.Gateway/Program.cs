@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Correlation;
 using Homeward.Gateway;
+using Homeward.Gateway.Kpis;
 using Yarp.ReverseProxy.Transforms;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddServiceDefaults(new ServiceDescription(
     "One entry point: token validation, rate limits, routing to every service, one Swagger UI for all of them."));
 builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
 builder.Services.AddGatewayProtection();
+builder.Services.AddKpiComposition();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.AddRequestTransform(context =>
@@ -29,6 +31,7 @@ app.UseServiceDefaults(beforeAuthorization: gateway =>
     gateway.UseGatewaySwaggerUi();
 });
 app.MapServiceDefaults();
+app.MapKpiComposition();
 app.MapReverseProxy();
 app.Run();
 
