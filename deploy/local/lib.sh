@@ -134,13 +134,16 @@ provision_database() {
 
 rabbit_running() { rabbitmqctl -q status >/dev/null 2>&1; }
 
+# Installs Debian packages with apt, refreshing the package lists only when the first try fails.
+apt_install() { # package...
+  log "installing $* (apt)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 \
+    || { as_root apt-get update -q >/dev/null 2>&1; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; } \
+    || die "could not install $*"
+}
+
 ensure_rabbitmq() {
-  if ! command -v rabbitmq-server >/dev/null; then
-    log "installing rabbitmq-server (apt)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q rabbitmq-server >/dev/null 2>&1 \
-      || { as_root apt-get update -q >/dev/null 2>&1; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q rabbitmq-server >/dev/null; } \
-      || die "could not install rabbitmq-server"
-  fi
+  command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server
   if ! rabbit_running; then
     log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT"
     as_root rabbitmq-plugins enable --offline rabbitmq_management >/dev/null

@@ -13,11 +13,9 @@ export HOMEWARD_TEST_RABBITMQ="$(rabbit_uri)"
 export HOMEWARD_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672"
 
 cd "$HOMEWARD_ROOT"
-if ! command -v docker-compose >/dev/null; then
-  log "installing docker-compose (apt) to validate docker-compose.yml"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null 2>&1 \
-    || { as_root apt-get update -q >/dev/null 2>&1; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null; }
-fi
+# docker-compose validates docker-compose.yml; Chromium (with a font for Chinese) runs the dashboard's browser test.
+command -v docker-compose >/dev/null || apt_install docker-compose
+[ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q . || apt_install chromium fonts-wqy-zenhei
 compose_failed=0
 log "validating docker-compose.yml"
 docker-compose -f docker-compose.yml config -q || compose_failed=1

@@ -45,6 +45,7 @@ start_service() { # name project port schema connection
         "Identity__SigningKey=$(cat "$DATA_DIR/identity-signing.pem")"
         "Identity__EncryptionKey=$(cat "$DATA_DIR/identity-encryption.pem")"
         "Identity__SwaggerRedirectUris__0=${ISSUER}swagger/oauth2-redirect.html"
+        "Identity__DashboardRedirectUris__0=${ISSUER}dashboard/"
         "Identity__Bootstrap__UserName=admin"
         "Identity__Bootstrap__Password=$ADMIN_PASSWORD"
       ) ;;

@@ -53,6 +53,7 @@ public sealed class Platform : IAsyncLifetime
             ["Identity:SigningKey"] = RSA.Create(2048).ExportRSAPrivateKeyPem(),
             ["Identity:EncryptionKey"] = RSA.Create(2048).ExportRSAPrivateKeyPem(),
             ["Identity:SwaggerRedirectUris:0"] = new Uri(GatewayAddress, "/swagger/oauth2-redirect.html").ToString(),
+            ["Identity:DashboardRedirectUris:0"] = new Uri(GatewayAddress, "/dashboard/").ToString(),
             ["Identity:Bootstrap:UserName"] = AdminUserName,
             ["Identity:Bootstrap:Password"] = AdminPassword,
         }.WithAuthentication(GatewayAddress, identityAddress), identityPort);

@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Correlation;
 using Homeward.Gateway;
+using Homeward.Gateway.Dashboard;
 using Homeward.Gateway.Kpis;
 using Yarp.ReverseProxy.Transforms;
 
@@ -29,6 +30,7 @@ app.UseServiceDefaults(beforeAuthorization: gateway =>
     gateway.UseRateLimiter();
     gateway.UseRequestBodyCap();
     gateway.UseGatewaySwaggerUi();
+    gateway.UseOpsDashboard();
 });
 app.MapServiceDefaults();
 app.MapKpiComposition();

@@ -24,6 +24,9 @@ public sealed class IdentityOptions
     /// <summary>Where the gateway's Swagger UI receives authorization codes (its oauth2-redirect.html).</summary>
     public List<string> SwaggerRedirectUris { get; set; } = [];
 
+    /// <summary>Where the gateway's ops dashboard receives authorization codes (its page, /dashboard/).</summary>
+    public List<string> DashboardRedirectUris { get; set; } = [];
+
     public int MaxFailedSignIns { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);

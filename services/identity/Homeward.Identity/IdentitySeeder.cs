@@ -8,7 +8,7 @@ using OpenIddict.Abstractions;
 namespace Homeward.Identity;
 
 /// <summary>
-/// At start: keeps the Swagger UI client in step with configuration, and creates the bootstrap city administrator
+/// At start: keeps the staff sign-in clients (the Swagger UI and the ops dashboard) in step with configuration, and creates the bootstrap city administrator
 /// when there is no staff account at all (and only then, so a changed bootstrap password never reopens an account).
 /// </summary>
 public sealed partial class IdentitySeeder(
@@ -19,10 +19,16 @@ public sealed partial class IdentitySeeder(
 {
     public const string SwaggerClientId = "swagger-ui";
 
+    public const string DashboardClientId = "dashboard";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        await EnsureSwaggerClientAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        await EnsureStaffClientAsync(
+            applications, SwaggerClientId, "Homeward Swagger UI (staff sign-in)", options.Value.SwaggerRedirectUris, cancellationToken);
+        await EnsureStaffClientAsync(
+            applications, DashboardClientId, "Homeward ops dashboard (staff sign-in)", options.Value.DashboardRedirectUris, cancellationToken);
         await EnsureBootstrapAdministratorAsync(
             scope.ServiceProvider.GetRequiredService<IdentityDbContext>(),
             scope.ServiceProvider.GetRequiredService<Passwords>(),
@@ -31,13 +37,19 @@ public sealed partial class IdentitySeeder(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task EnsureSwaggerClientAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    /// <summary>A public client for staff in a browser: authorization code with PKCE, any scope (each role is granted only its own).</summary>
+    private static async Task EnsureStaffClientAsync(
+        IOpenIddictApplicationManager applications,
+        string clientId,
+        string displayName,
+        IEnumerable<string> redirectUris,
+        CancellationToken cancellationToken)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = SwaggerClientId,
+            ClientId = clientId,
             ClientType = OpenIddictConstants.ClientTypes.Public,
-            DisplayName = "Homeward Swagger UI (staff sign-in)",
+            DisplayName = displayName,
             Permissions =
             {
                 OpenIddictConstants.Permissions.Endpoints.Authorization,
@@ -52,12 +64,12 @@ public sealed partial class IdentitySeeder(
             descriptor.Permissions.Add(OpenIddictConstants.Permissions.Prefixes.Scope + scope);
         }
 
-        foreach (var uri in options.Value.SwaggerRedirectUris)
+        foreach (var uri in redirectUris)
         {
             descriptor.RedirectUris.Add(new Uri(uri));
         }
 
-        var existing = await applications.FindByClientIdAsync(SwaggerClientId, cancellationToken);
+        var existing = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (existing is null)
         {
             await applications.CreateAsync(descriptor, cancellationToken);
