@@ -212,7 +212,7 @@ public sealed class ClientTests(IdentityService identity) : IClassFixture<Identi
         var partner = items.Single(c => c.GetProperty("clientId").GetString() == partnerId);
         Assert.Equal([Scopes.TrainingRead, Scopes.TrainingWrite], app.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("guangzhou", partner.GetProperty("partnerId").GetString());
-        Assert.DoesNotContain(items, c => c.GetProperty("clientId").GetString() == StaffSignIn.SwaggerClientId);
+        Assert.DoesNotContain(items, c => c.GetProperty("clientId").GetString() is StaffSignIn.SwaggerClientId or "dashboard");
         Assert.DoesNotContain(appSecret, body, StringComparison.Ordinal);
         Assert.DoesNotContain(partnerSecret, body, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", body, StringComparison.OrdinalIgnoreCase);
@@ -231,12 +231,14 @@ public sealed class ClientTests(IdentityService identity) : IClassFixture<Identi
         Assert.Equal("invalid_client", await Jwt.ErrorOfAsync(await identity.RequestClientTokenAsync(clientId, secret, Scopes.SubsidyRead)));
     }
 
-    [Fact]
-    public async Task The_swagger_client_is_not_an_API_client_to_read_rotate_or_delete()
+    [Theory]
+    [InlineData(StaffSignIn.SwaggerClientId)]
+    [InlineData("dashboard")]
+    public async Task A_staff_sign_in_client_is_not_an_API_client_to_read_rotate_or_delete(string clientId)
     {
-        await (await Admin.GetAsync($"{Path}/{StaffSignIn.SwaggerClientId}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await Admin.PostAsync($"{Path}/{StaffSignIn.SwaggerClientId}/secret", null)).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await Admin.DeleteAsync($"{Path}/{StaffSignIn.SwaggerClientId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.GetAsync($"{Path}/{clientId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.PostAsync($"{Path}/{clientId}/secret", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.DeleteAsync($"{Path}/{clientId}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     private async Task<(string ClientId, string Secret)> CreateAsync(object body)

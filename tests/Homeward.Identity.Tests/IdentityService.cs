@@ -92,6 +92,7 @@ public sealed class IdentityService : IAsyncLifetime
         ["Identity:Bootstrap:UserName"] = AdminUserName,
         ["Identity:Bootstrap:Password"] = AdminPassword,
         ["Identity:SwaggerRedirectUris:0"] = Origin + "swagger/oauth2-redirect.html",
+        ["Identity:DashboardRedirectUris:0"] = Origin + "dashboard/",
         ["Identity:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Authentication:Issuer"] = Origin,
         ["Authentication:MetadataAddress"] = Origin + ".well-known/openid-configuration",
