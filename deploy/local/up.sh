@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Starts the whole platform natively: PostgreSQL, RabbitMQ, every service and the gateway. Safe to run again: it
-# rebuilds and restarts the services on the already running servers.
+# rebuilds and restarts the services on the already running servers. With --demo it then seeds the small demo city
+# (./homeward demo), unless the city already has workers.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+
+seed_demo=0
+for argument in "$@"; do
+  case "$argument" in
+    --demo) seed_demo=1 ;;
+    *) die "usage: ./homeward up [--demo]" ;;
+  esac
+done
 
 RUN_DIR=$DATA_DIR/run
 ISSUER=http://127.0.0.1:5000/
@@ -87,8 +96,13 @@ cat <<INFO
   Homeward is running.
     Gateway      http://127.0.0.1:5000
     Swagger UI   http://127.0.0.1:5000/swagger   (Authorize → sign in as admin / $ADMIN_PASSWORD)
+    Dashboard    http://127.0.0.1:5000/dashboard/ (the same sign-in)
     RabbitMQ     http://127.0.0.1:15672  (guest / guest)
     Logs         ${LOG_DIR#$HOMEWARD_ROOT/}/
   Stop with ./homeward down
 
 INFO
+if [ "$seed_demo" = 1 ]; then
+  "$HOMEWARD_ROOT/deploy/local/demo.sh"
+  printf '\n  The demo city: http://127.0.0.1:5000/dashboard/ (sign in as admin)\n\n'
+fi

@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Homeward.DemoCity;
+
+/// <summary>
+/// Puts a demo city into a running platform the way its offices would: workers through the registration form and
+/// the village-ledger import, employers and vacancies, recommendations and hires — all through the gateway's public
+/// API with a city administrator's token — then reads the city's KPIs back.
+/// </summary>
+public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city, int concurrency, TextWriter log)
+{
+    /// <summary>Rows per ledger file: about 700 KB of CSV, under the gateway's 1 MB body cap.</summary>
+    private const int RowsPerLedger = 5_000;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public async Task<JsonElement> RunAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var workerIds = await RegisterByFormAsync(today, cancellationToken);
+        await ImportLedgersAsync(cancellationToken);
+        var employerIds = await RegisterEmployersAsync(cancellationToken);
+        var vacancyIds = await PostVacanciesAsync(employerIds, today, cancellationToken);
+        var recommendationIds = await RecommendAsync(workerIds, vacancyIds, cancellationToken);
+        await PlaceAsync(recommendationIds, today, cancellationToken);
+        Log("reading the city's KPIs back");
+        return await platform.GetAsync($"/api/gateway/v1/kpis?to={today.AddDays(1):yyyy-MM-dd}", cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterByFormAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var workers = city.Workers.Where(w => w.RegisteredByForm).ToList();
+        Log($"registering {workers.Count:N0} workers one by one (those with a certificate, and those who will be recommended a job)");
+        var ids = new ConcurrentDictionary<DemoWorker, Guid>();
+        await ForEachAsync(workers, async worker =>
+        {
+            var created = await platform.PostAsync("/api/registry/v1/workers", new
+            {
+                nationalId = worker.NationalId,
+                name = worker.Name,
+                phone = worker.Phone,
+                householdDivision = worker.Village,
+                education = worker.Education,
+                skills = new[] { new { tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level } },
+                certificates = worker.Certified
+                    ? new[] { new { number = $"SF{worker.NationalId[6..14]}{worker.NationalId[^4..]}", kind = "skillLevel", tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level, issuer = "示范市人力资源和社会保障局", issuedOn = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } }
+                    : [],
+                @return = new { returnedOn = worker.ReturnedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = worker.ReturnReason },
+                jobIntention = new { trades = new[] { worker.Skill.TradeCode }, where = worker.Where, minimumMonthlyWage = worker.MinimumWage, busyMonths = Array.Empty<object>(), mustStayNearFamily = false },
+            }, cancellationToken);
+            ids[worker] = created.GetProperty("id").GetGuid();
+        }, cancellationToken);
+        return ids;
+    }
+
+    private async Task ImportLedgersAsync(CancellationToken cancellationToken)
+    {
+        var rows = city.Workers.Where(w => !w.RegisteredByForm).ToList();
+        var ledgers = rows.Chunk(RowsPerLedger).ToList();
+        Log($"importing {rows.Count:N0} workers from {ledgers.Count} village ledgers (CSV)");
+        var imports = new List<string>();
+        foreach (var (ledger, number) in ledgers.Select((ledger, index) => (ledger, index + 1)))
+        {
+            var job = await platform.UploadAsync("/api/registry/v1/imports/", $"ledger-{number:D3}.csv", "text/csv", Ledger(ledger), cancellationToken);
+            imports.Add(job.GetProperty("id").GetString()!);
+        }
+
+        foreach (var id in imports)
+        {
+            while (true)
+            {
+                var job = await platform.GetAsync($"/api/registry/v1/imports/{id}", cancellationToken);
+                var status = job.GetProperty("status").GetString();
+                if (status == "completed")
+                {
+                    var rejected = job.GetProperty("rejected").GetInt32();
+                    if (rejected > 0)
+                    {
+                        var errors = await platform.GetAsync($"/api/registry/v1/imports/{id}/errors", cancellationToken);
+                        throw new InvalidOperationException($"Ledger {job.GetProperty("fileName").GetString()} had {rejected} rejected rows: {errors}");
+                    }
+
+                    break;
+                }
+
+                if (status == "failed")
+                {
+                    throw new InvalidOperationException($"Ledger import {id} failed: {job.GetProperty("failure").GetString()}");
+                }
+
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+
+        Log("ledgers imported");
+    }
+
+    private static byte[] Ledger(IEnumerable<DemoWorker> workers)
+    {
+        var csv = new StringBuilder("nationalId,name,phone,householdDivision,education,skills,returnedOn,returnReason,jobTrades,jobWhere,jobMinWage\n");
+        foreach (var w in workers)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{w.NationalId},{w.Name},{w.Phone},{w.Village},{w.Education},{w.Skill.TradeCode}:{w.Skill.Level},{w.ReturnedOn:yyyy-MM-dd},{w.ReturnReason},{w.Skill.TradeCode},{w.Where},{w.MinimumWage}\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    private async Task<IReadOnlyDictionary<DemoEmployer, Guid>> RegisterEmployersAsync(CancellationToken cancellationToken)
+    {
+        Log($"registering {city.Employers.Count:N0} employers ({city.Employers.Count(e => e.PartnerCity is not null)} in partner cities)");
+        var ids = new ConcurrentDictionary<DemoEmployer, Guid>();
+        await ForEachAsync(city.Employers, async employer =>
+        {
+            var created = await platform.PostAsync("/api/job-matching/v1/employers", new
+            {
+                name = employer.Name,
+                creditCode = employer.CreditCode,
+                locality = employer.PartnerCity is null ? "local" : "partnerCity",
+                division = employer.Village,
+                partnerCity = employer.PartnerCity,
+                industry = employer.Industry,
+                size = employer.Number % 4 == 0 ? "medium" : "small",
+                contacts = new[] { new { name = "人事部", phone = string.Create(CultureInfo.InvariantCulture, $"137{employer.Number:D8}") } },
+            }, cancellationToken);
+            ids[employer] = created.GetProperty("id").GetGuid();
+        }, cancellationToken);
+        return ids;
+    }
+
+    private async Task<IReadOnlyDictionary<DemoVacancy, Guid>> PostVacanciesAsync(
+        IReadOnlyDictionary<DemoEmployer, Guid> employers, DateOnly today, CancellationToken cancellationToken)
+    {
+        Log($"posting {city.Vacancies.Count:N0} vacancies with {city.Vacancies.Sum(v => v.Headcount):N0} places");
+        var ids = new ConcurrentDictionary<DemoVacancy, Guid>();
+        await ForEachAsync(city.Vacancies, async vacancy =>
+        {
+            var created = await platform.PostAsync("/api/job-matching/v1/vacancies", new
+            {
+                employerId = employers[vacancy.Employer],
+                title = $"{vacancy.TradeCode} #{vacancy.Number}",
+                tradeCode = vacancy.TradeCode,
+                requiredLevel = "junior",
+                requiredCertificates = Array.Empty<object>(),
+                minimumEducation = "none",
+                headcount = vacancy.Headcount,
+                wageMin = vacancy.WageMin,
+                wageMax = vacancy.WageMax,
+                accommodation = !vacancy.IsLocal,
+                validThrough = today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }, cancellationToken);
+            ids[vacancy] = created.GetProperty("id").GetGuid();
+        }, cancellationToken);
+        return ids;
+    }
+
+    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RecommendAsync(
+        IReadOnlyDictionary<DemoWorker, Guid> workers, IReadOnlyDictionary<DemoVacancy, Guid> vacancies, CancellationToken cancellationToken)
+    {
+        var recommended = city.Workers.Where(w => w.RecommendedTo is not null).ToList();
+        Log($"recommending jobs to {recommended.Count:N0} workers");
+        var ids = new ConcurrentDictionary<DemoWorker, Guid>();
+        await ForEachAsync(recommended, async worker =>
+        {
+            // The candidate reaches job matching by event shortly after the registration: a 404 is waited out.
+            var created = await platform.SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Post, "/api/job-matching/v1/recommendations")
+                {
+                    Content = System.Net.Http.Json.JsonContent.Create(new { workerId = workers[worker], vacancyId = vacancies[worker.RecommendedTo!] }),
+                },
+                "POST /api/job-matching/v1/recommendations",
+                cancellationToken,
+                retryNotFound: true);
+            ids[worker] = created.GetProperty("id").GetGuid();
+        }, cancellationToken);
+        return ids;
+    }
+
+    private async Task PlaceAsync(IReadOnlyDictionary<DemoWorker, Guid> recommendations, DateOnly today, CancellationToken cancellationToken)
+    {
+        var hires = city.Workers.Where(w => w.Placed).ToList();
+        Log($"hiring {hires.Count:N0} of them ({hires.Count(w => w.RecommendedTo!.IsLocal):N0} locally)");
+        var wages = hires.ToDictionary(w => w, w => city.WageFor(w.RecommendedTo!));
+        await ForEachAsync(hires, async worker => await platform.PostAsync("/api/job-matching/v1/placements", new
+        {
+            recommendationId = recommendations[worker],
+            monthlyWage = wages[worker],
+            startDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, cancellationToken), cancellationToken);
+    }
+
+    private async Task ForEachAsync<T>(IReadOnlyCollection<T> items, Func<T, Task> action, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        var step = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (item, _) =>
+        {
+            await action(item);
+            if (Interlocked.Increment(ref done) % 10_000 == 0)
+            {
+                Log($"  {done:N0} of {items.Count:N0}");
+            }
+        });
+        Log($"  {items.Count:N0} in {step.Elapsed.TotalSeconds:F1} s ({items.Count / Math.Max(step.Elapsed.TotalSeconds, 0.001):F0}/s)");
+    }
+
+    private void Log(string message) => log.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
+}
