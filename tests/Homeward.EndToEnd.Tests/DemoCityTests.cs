@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Homeward.DemoCity;
+using Homeward.Testing;
+
+namespace Homeward.EndToEnd.Tests;
+
+/// <summary>
+/// The demo city seeder against the real platform: everything it sends is accepted by the public API, and the KPIs the
+/// services compute from what it seeded are the proportions it planned, those of the speech.
+/// </summary>
+public sealed class DemoCityTests(Platform platform) : IClassFixture<Platform>
+{
+    private const int Workers = 200;
+
+    [Fact]
+    public async Task A_small_demo_city_seeded_through_the_api_shows_the_speech_proportions_in_the_kpis()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var city = new DemoPopulation(Workers, seed: 7, today);
+        var token = await StaffSignIn.GetTokenAsync(platform.GatewayAddress, Platform.AdminUserName, Platform.AdminPassword, ["registry.read", "registry.write", "jobmatching.read", "jobmatching.write"]);
+        using var client = new PlatformClient(platform.GatewayAddress, token);
+
+        var kpis = await new DemoCitySeeder(client, city, concurrency: 8, TextWriter.Null).RunAsync(today, CancellationToken.None);
+
+        var recommended = city.Workers.Count(w => w.RecommendedTo is not null);
+        var placed = city.Workers.Count(w => w.Placed);
+        var local = city.Workers.Count(w => w.Placed && w.RecommendedTo!.IsLocal);
+        Assert.Equal((int)Math.Round(Workers * SpeechFigures.RecommendedShare), recommended);
+        Assert.Equal((int)Math.Round(recommended * SpeechFigures.EmploymentRateAmongRecommended), placed);
+
+        var registry = kpis.GetProperty("parts").GetProperty("registry");
+        Assert.Equal(Workers, registry.GetProperty("registered").GetProperty("total").GetInt32());
+        Assert.Equal(Workers * SpeechFigures.WithoutCertificateShare, registry.GetProperty("certificates").GetProperty("without").GetInt32());
+        var matching = kpis.GetProperty("parts").GetProperty("job-matching");
+        Assert.Equal(recommended, matching.GetProperty("workersRecommended").GetInt32());
+        Assert.Equal(placed, matching.GetProperty("workersPlacedAmongRecommended").GetInt32());
+        Assert.Equal(local, matching.GetProperty("placements").GetProperty("local").GetInt32());
+        Assert.Equal(placed - local, matching.GetProperty("placements").GetProperty("crossRegion").GetInt32());
+        var crossRegionWages = city.Workers.Where(w => w.Placed && !w.RecommendedTo!.IsLocal).Select(w => w.RecommendedTo!.WageMin);
+        Assert.All(crossRegionWages, wage => Assert.True(wage >= SpeechFigures.CrossRegionMeanWage));
+        Assert.Equal(JsonValueKind.Number, matching.GetProperty("placements").GetProperty("meanMonthlyWage").ValueKind);
+    }
+}
