@@ -242,7 +242,21 @@ function render(answer) {
     none($('policy-funnel'), 'Subsidy did not answer.');
   }
 
-  if (training) {
+  if (training?.outcomes) {
+    headline.append(
+      tile('training.sessionsHeld', 'Training sessions held', training.sessionsHeld, 'count'),
+      tile('training.enrollments', 'Trainees (person-times)', training.enrollments, 'count'),
+      tile('training.outcomes.completionRate', 'Trainees completing', training.outcomes.completionRate, 'rate'),
+      tile('training.outcomes.employmentRate', 'Employed after training', training.outcomes.employmentRate, 'rate'));
+    const outcomes = training.outcomes;
+    bars($('training'), [
+      { label: 'Seated', value: outcomes.seated, kpi: 'training.outcomes.seated' },
+      { label: 'Completed', value: outcomes.completed, kpi: 'training.outcomes.completed', second: true },
+      { label: 'Certified', value: outcomes.certified, kpi: 'training.outcomes.certified' },
+      { label: 'Employed after', value: outcomes.employed, kpi: 'training.outcomes.employed', second: true },
+      { label: 'Employed in the trade', value: outcomes.employedInTrade, kpi: 'training.outcomes.employedInTrade' },
+    ]);
+  } else if (training) {
     figures($('training'), training, 'training');
   } else {
     none($('training'), 'Training did not answer.');
