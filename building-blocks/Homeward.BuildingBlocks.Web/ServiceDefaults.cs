@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Homeward.BuildingBlocks.Web.Caching;
 using Homeward.BuildingBlocks.Web.Correlation;
 using Homeward.BuildingBlocks.Web.Health;
 using Homeward.BuildingBlocks.Web.Logging;
@@ -47,6 +48,7 @@ public static class ServiceDefaults
         });
         builder.AddTelemetry(service);
         builder.AddTokenAuthentication(service);
+        builder.Services.AddFiguresCache(builder.Configuration);
         RedactingLoggerProvider.DecorateAll(builder.Services);
         return builder;
     }
@@ -61,7 +63,7 @@ public static class ServiceDefaults
 
     /// <summary>
     /// Exception handling, problem details for bare status codes (401, 403, 404, 405, …) and correlation come first,
-    /// then routing and the caller's identity.
+    /// then routing and the caller's identity, and the figures cache only behind authorization.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <param name="beforeAuthorization">Middleware that must know the caller but run before endpoints are authorized, such as rate limits.</param>
@@ -75,6 +77,7 @@ public static class ServiceDefaults
         app.UseAuthentication();
         beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

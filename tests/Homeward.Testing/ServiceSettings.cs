@@ -23,5 +23,7 @@ public static class ServiceSettings
         ["Messaging:RetryLimit"] = "2",
         ["Messaging:RetryMinInterval"] = "00:00:00.050",
         ["Messaging:RetryMaxInterval"] = "00:00:00.200",
+        // Figures change within a test and are read again at once; the cache has tests of its own.
+        ["Figures:CacheDuration"] = "00:00:00",
     };
 }

@@ -38,5 +38,5 @@ public sealed class KpiCompositionOptions
     public List<string> Services { get; set; } = [];
 
     /// <summary>The longest a service's answer may take, its one retry included, before it is left out as missing.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -22,8 +22,10 @@ public static class KpiCompositionEndpoints
             .Configure((resilience, provider) =>
             {
                 var timeout = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.Kpis.Timeout;
+                // A city's figures can take seconds when not cached: an attempt may use most of the wait, and the
+                // one retry is for a connection that failed at once, not for a slow answer.
                 resilience.TotalRequestTimeout.Timeout = timeout;
-                resilience.AttemptTimeout.Timeout = timeout / 2;
+                resilience.AttemptTimeout.Timeout = timeout * 0.8;
                 resilience.Retry.MaxRetryAttempts = 1;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(50);
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, timeout.TotalSeconds * 2));

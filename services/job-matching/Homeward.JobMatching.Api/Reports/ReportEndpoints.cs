@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Caching;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.JobMatching.Application.Kpis;
 using Homeward.JobMatching.Application.SkillGaps;
@@ -13,12 +14,14 @@ public static class ReportEndpoints
     {
         api.MapGet("/kpis", KpisAsync)
             .RequireScope(Scopes.JobMatchingRead, [.. Roles.Staff])
+            .CacheFigures()
             .WithTags("Reports")
             .WithName("GetJobMatchingKpis")
             .WithSummary("Workers recommended, placed among them, employment rate, local and cross-region placements, mean wage, open and unfilled headcount by trade")
             .WithDescription(
                 "?division= (within the caller's; the caller's own when left out), ?from= and ?to= (whole UTC days, both inclusive; to is today when left out). "
-                + "Rates have four decimals and are null when nothing was counted.")
+                + "Rates have four decimals and are null when nothing was counted. Figures are served again for up to Figures:CacheDuration "
+                + "(Age says how old they are).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Caching;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.Registry.Application.Kpis;
 using Mediator;
@@ -12,6 +13,7 @@ public static class KpiEndpoints
     {
         api.MapGet("/kpis", GetAsync)
             .RequireScope(Scopes.RegistryRead)
+            .CacheFigures()
             .WithTags("KPIs")
             .WithName("GetRegistryKpis")
             .WithSummary("The registry's figures for a division and period")
@@ -19,7 +21,8 @@ public static class KpiEndpoints
                 "Registered workers, by status and education, the share with junior high or less and without a certificate, the employment "
                 + "rate (distinct recommended workers later placed through the platform ÷ distinct recommended workers), records updated and "
                 + "accuracy (confirmed ÷ verified). The division is yours or one within it (403 otherwise); from and to are whole UTC days, "
-                + "inclusive. Rates are null when nothing is counted below them.")
+                + "inclusive. Rates are null when nothing is counted below them. Figures are served again for up to Figures:CacheDuration "
+                + "(Age says how old they are).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
