@@ -24,6 +24,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseServiceDefaults(beforeAuthorization: gateway =>
 {
+    gateway.UseRateLimitHeaders();
     gateway.UseRateLimiter();
     gateway.UseRequestBodyCap();
     gateway.UseGatewaySwaggerUi();
