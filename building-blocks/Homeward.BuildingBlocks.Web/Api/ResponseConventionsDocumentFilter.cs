@@ -11,7 +11,8 @@ namespace Homeward.BuildingBlocks.Web.Api;
 /// What every operation can answer because of the platform rather than its own logic, stated once for every
 /// operation of every service: callers reach the API through the gateway, which limits each client's rate (429 with
 /// <c>Retry-After</c>, and <c>RateLimit-*</c> headers on every answer); any input can be refused as a validation
-/// problem (400 naming the fields); any failure is a problem response (500).
+/// problem (400 naming the fields); an operation on a resource by id can find none, or none the caller may see (404);
+/// any failure is a problem response (500).
 /// </summary>
 public sealed class ResponseConventionsDocumentFilter : IDocumentFilter
 {
@@ -37,6 +38,11 @@ public sealed class ResponseConventionsDocumentFilter : IDocumentFilter
             if (operation.Parameters is { Count: > 0 } || operation.RequestBody is not null)
             {
                 AddProblem(operation, StatusCodes.Status400BadRequest, "The request is malformed or fails validation; the problem names each failing field.", validationProblem);
+            }
+
+            if (operation.Parameters?.Any(parameter => parameter.In == ParameterLocation.Path) == true)
+            {
+                AddProblem(operation, StatusCodes.Status404NotFound, "No such resource, or it lies outside the caller's division.", problem);
             }
 
             var tooManyRequests = AddProblem(operation, StatusCodes.Status429TooManyRequests, "This client has used up its request rate; retry after Retry-After seconds.", problem);
