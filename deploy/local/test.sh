@@ -20,6 +20,16 @@ compose_failed=0
 log "validating docker-compose.yml"
 docker-compose -f docker-compose.yml config -q || compose_failed=1
 
+# The OpenAPI lint and the Kubernetes manifest check (tests/Homeward.Platform.Tests) run these pinned Node.js tools.
+# They are installed again only when the lock file changed since the last install.
+lint_stamp=tools/lint/node_modules/.installed-lock.sha1
+if [ "$(cat "$lint_stamp" 2>/dev/null)" != "$(sha1sum < tools/lint/package-lock.json)" ]; then
+  log "installing the API and manifest checkers (npm ci in tools/lint)"
+  command -v npm >/dev/null || die "npm is needed for the API and manifest checks (Node.js 20)"
+  npm ci --prefix tools/lint --no-audit --no-fund --loglevel=error >/dev/null
+  sha1sum < tools/lint/package-lock.json > "$lint_stamp"
+fi
+
 log "building"
 dotnet build Homeward.slnx -c Release -v quiet -nologo
 

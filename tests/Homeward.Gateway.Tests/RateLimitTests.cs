@@ -25,6 +25,23 @@ public sealed class RateLimitTests(RateLimitedGateway gateway) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Every_answer_tells_the_client_its_rate_and_a_refusal_says_nothing_is_left()
+    {
+        var client = gateway.ClientFor(Caller.App(Scopes.RegistryRead));
+
+        var first = await client.GetAsync(GatewayHost.EchoPathFor(GatewayHost.NewMarker()));
+        var (_, rejected, _) = await BurstUntilLimitedAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(RateLimitedGateway.Burst, HeaderOf(first, "RateLimit-Limit"));
+        Assert.InRange(HeaderOf(first, "RateLimit-Remaining"), 0, RateLimitedGateway.Burst - 1);
+        Assert.InRange(HeaderOf(first, "RateLimit-Reset"), 1, RateLimitedGateway.Burst);
+        Assert.Equal(RateLimitedGateway.Burst, HeaderOf(rejected, "RateLimit-Limit"));
+        Assert.Equal(0, HeaderOf(rejected, "RateLimit-Remaining"));
+        Assert.InRange(HeaderOf(rejected, "RateLimit-Reset"), 1, RateLimitedGateway.Burst);
+    }
+
+    [Fact]
     public async Task Another_client_is_not_limited_by_one_clients_burst()
     {
         var greedy = gateway.ClientFor(Caller.App(Scopes.RegistryRead));
@@ -39,6 +56,9 @@ public sealed class RateLimitTests(RateLimitedGateway gateway) : IClassFixture<R
 
         Assert.All(responses, status => Assert.Equal(HttpStatusCode.OK, status));
     }
+
+    private static int HeaderOf(HttpResponseMessage response, string name) =>
+        int.Parse(response.Headers.GetValues(name).Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Sends requests one after another until the first 429; returns how many passed before it, the 429 and its marker.</summary>
     private static async Task<(int Accepted, HttpResponseMessage Rejected, string Marker)> BurstUntilLimitedAsync(HttpClient client)

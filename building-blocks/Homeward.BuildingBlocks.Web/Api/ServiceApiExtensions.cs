@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Homeward.BuildingBlocks.Web.Api;
 
@@ -45,14 +48,17 @@ public static class ServiceApiExtensions
                 Version = DocumentName,
                 Description = service.Description,
             });
-            swagger.CustomSchemaIds(type => type.FullName!.Replace('+', '.'));
+            swagger.CustomSchemaIds(SchemaIds.For);
             var scopes = Scopes.All
                 .Where(scope => Scopes.AudienceOf(scope) == service.Name)
                 .ToDictionary(scope => scope, scope => scope);
             swagger.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "Staff sign in with the authorization code flow (PKCE, client swagger-ui); apps and partner cities use client credentials.",
+                Description = "Staff sign in with the authorization code flow (PKCE, client swagger-ui); apps and partner cities use client credentials. "
+                    + "Access tokens are signed JWTs (RFC 9068) issued and validated following RFC8725, JSON Web Token Best Current Practices: "
+                    + "signed with RS256 only (unsigned tokens and other algorithms are refused), keys from the issuer's published set, issuer, audience and lifetime always checked; "
+                    + "they live 30 minutes by default.",
                 Flows = new OpenApiOAuthFlows
                 {
                     AuthorizationCode = new OpenApiOAuthFlow
@@ -69,7 +75,14 @@ public static class ServiceApiExtensions
                 },
             });
             swagger.OperationFilter<SecurityOperationFilter>();
+            swagger.SchemaFilter<IntegerRangeSchemaFilter>();
+            swagger.DocumentFilter<ResponseConventionsDocumentFilter>();
         });
+
+        // Schemas follow the JSON the endpoints really read and write (enums as camelCase strings, strict numbers),
+        // not MVC's defaults, which the minimal APIs here do not use.
+        builder.Services.AddTransient<ISerializerDataContractResolver>(services =>
+            new JsonSerializerDataContractResolver(services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
         return builder;
     }
 

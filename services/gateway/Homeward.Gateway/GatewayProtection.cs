@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Homeward.Gateway;
@@ -13,20 +15,25 @@ public static class GatewayProtection
 {
     public static IServiceCollection AddGatewayProtection(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
+        // One limiter for the process, so that the headers below read the same buckets the limiter takes from.
+        services.AddSingleton(provider =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var options = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-                return RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => new TokenBucketRateLimiterOptions
+            var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
+            return PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(
+                CallerOf(context),
+                _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.TokenLimit,
                     TokensPerPeriod = options.TokensPerSecond,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
-                });
-            });
+                }));
+        });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<PartitionedRateLimiter<HttpContext>>((limiter, perClient) => limiter.GlobalLimiter = perClient);
+        services.AddRateLimiter(limiter =>
+        {
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;
@@ -46,6 +53,34 @@ public static class GatewayProtection
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// Every answer tells the client its rate (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset), read from its
+    /// bucket when the answer starts, so a client can slow down before it is refused. Runs before the limiter, so a
+    /// refusal carries them too.
+    /// </summary>
+    public static WebApplication UseRateLimitHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
+                var limiter = context.RequestServices.GetRequiredService<PartitionedRateLimiter<HttpContext>>();
+                var remaining = Math.Max(0, limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0);
+                var secondsToFull = remaining >= options.TokenLimit
+                    ? 0
+                    : (long)Math.Ceiling((options.TokenLimit - remaining) / (double)Math.Max(1, options.TokensPerSecond));
+                var headers = context.Response.Headers;
+                headers[RateLimitHeaders.Limit] = options.TokenLimit.ToString(CultureInfo.InvariantCulture);
+                headers[RateLimitHeaders.Remaining] = remaining.ToString(CultureInfo.InvariantCulture);
+                headers[RateLimitHeaders.Reset] = secondsToFull.ToString(CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
     }
 
     /// <summary>Caps every request body; a declared length over the cap is answered 413 at once, a streamed one when it passes the cap.</summary>

@@ -27,6 +27,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseServiceDefaults(beforeAuthorization: gateway =>
 {
+    gateway.UseRateLimitHeaders();
     gateway.UseRateLimiter();
     gateway.UseRequestBodyCap();
     gateway.UseGatewaySwaggerUi();
