@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application;
 using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Partners;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
 using Homeward.JobMatching.Domain.SkillGaps;
@@ -27,6 +28,10 @@ public interface IJobMatchingDbContext : IServiceDbContext
     DbSet<SkillGapPublication> SkillGapPublications { get; }
 
     DbSet<PersonalDataReveal> PersonalDataReveals { get; }
+
+    DbSet<PartnerCity> PartnerCities { get; }
+
+    DbSet<PartnerAgreement> PartnerAgreements { get; }
 
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();

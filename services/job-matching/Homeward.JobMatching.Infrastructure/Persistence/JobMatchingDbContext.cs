@@ -3,6 +3,7 @@ using Homeward.JobMatching.Application;
 using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Partners;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
 using Homeward.JobMatching.Domain.SkillGaps;
@@ -31,6 +32,10 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public DbSet<SkillGapPublication> SkillGapPublications => Set<SkillGapPublication>();
 
     public DbSet<PersonalDataReveal> PersonalDataReveals => Set<PersonalDataReveal>();
+
+    public DbSet<PartnerCity> PartnerCities => Set<PartnerCity>();
+
+    public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

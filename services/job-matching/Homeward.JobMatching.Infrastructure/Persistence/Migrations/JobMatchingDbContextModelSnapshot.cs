@@ -434,6 +434,124 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.ToTable("employer_contacts", "jobmatching");
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("PartnerCityId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city_id");
+
+                    b.Property<string>("Quotas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quotas");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<string[]>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_agreements");
+
+                    b.HasIndex("PartnerCityId")
+                        .HasDatabaseName("ix_partner_agreements_partner_city_id");
+
+                    b.ToTable("partner_agreements", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerCity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_cities");
+
+                    b.ToTable("partner_cities", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_contacts");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_partner_contacts_agreement_id");
+
+                    b.ToTable("partner_contacts", "jobmatching");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -818,6 +936,63 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Partners.PartnerCity", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_agreements_partner_cities_partner_city_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerContact", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Partners.PartnerAgreement", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_contacts_partner_agreements_agreement_id");
+
+                    b.OwnsOne("Homeward.SharedKernel.Privacy.ProtectedValue", "Phone", b1 =>
+                        {
+                            b1.Property<Guid>("PartnerContactId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("phone_ciphertext");
+
+                            b1.Property<byte[]>("LookupHash")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("phone_lookup_hash");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("phone_masked");
+
+                            b1.HasKey("PartnerContactId");
+
+                            b1.HasIndex("LookupHash")
+                                .HasDatabaseName("ix_partner_contacts_phone_lookup_hash");
+
+                            b1.ToTable("partner_contacts", "jobmatching");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerContactId")
+                                .HasConstraintName("fk_partner_contacts_partner_contacts_id");
+                        });
+
+                    b.Navigation("Phone")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
                 {
                     b.HasOne("Homeward.JobMatching.Domain.Employers.Employer", null)
@@ -861,6 +1036,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Employers.Employer", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
                 {
                     b.Navigation("Contacts");
                 });

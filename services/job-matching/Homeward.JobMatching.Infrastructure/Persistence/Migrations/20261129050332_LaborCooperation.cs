@@ -1,0 +1,117 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class LaborCooperation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "partner_cities",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partner_cities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "partner_agreements",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    partner_city_id = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: false),
+                    sectors = table.Column<string[]>(type: "text[]", nullable: false),
+                    quotas = table.Column<string>(type: "jsonb", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partner_agreements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_partner_agreements_partner_cities_partner_city_id",
+                        column: x => x.partner_city_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "partner_cities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "partner_contacts",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agreement_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    phone_ciphertext = table.Column<byte[]>(type: "bytea", nullable: false),
+                    phone_lookup_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    phone_masked = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partner_contacts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_partner_contacts_partner_agreements_agreement_id",
+                        column: x => x.agreement_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "partner_agreements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partner_agreements_partner_city_id",
+                schema: "jobmatching",
+                table: "partner_agreements",
+                column: "partner_city_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partner_contacts_agreement_id",
+                schema: "jobmatching",
+                table: "partner_contacts",
+                column: "agreement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partner_contacts_phone_lookup_hash",
+                schema: "jobmatching",
+                table: "partner_contacts",
+                column: "phone_lookup_hash");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "partner_contacts",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "partner_agreements",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "partner_cities",
+                schema: "jobmatching");
+        }
+    }
+}
