@@ -38,7 +38,8 @@ app.UseServiceApi()
     .MapRecommendationEndpoints()
     .MapPlacementEndpoints()
     .MapReportEndpoints()
-    .MapPartnerCityEndpoints();
+    .MapPartnerCityEndpoints()
+    .MapPartnerSyncEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

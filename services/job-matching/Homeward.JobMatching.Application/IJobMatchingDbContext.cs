@@ -33,6 +33,8 @@ public interface IJobMatchingDbContext : IServiceDbContext
 
     DbSet<PartnerAgreement> PartnerAgreements { get; }
 
+    DbSet<PartnerFeedEntry> PartnerFeed { get; }
+
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();
 }

@@ -37,5 +37,7 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
 
     public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
 
+    public DbSet<PartnerFeedEntry> PartnerFeed => Set<PartnerFeedEntry>();
+
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.JobMatching.Domain.Partners;
+using Homeward.JobMatching.Domain.Vacancies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -43,5 +44,20 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
         contact.Property(c => c.Name).HasMaxLength(30);
         contact.Property(c => c.Role).HasMaxLength(50);
         contact.OwnsProtectedValue(c => c.Phone, "phone", required: true, unique: false);
+    }
+}
+
+internal sealed class PartnerFeedEntryConfiguration : IEntityTypeConfiguration<PartnerFeedEntry>
+{
+    public void Configure(EntityTypeBuilder<PartnerFeedEntry> entry)
+    {
+        entry.ToTable("partner_feed");
+        entry.HasKey(e => e.VacancyId);
+        entry.Property(e => e.VacancyId).ValueGeneratedNever();
+        entry.HasOne<Vacancy>().WithOne().HasForeignKey<PartnerFeedEntry>(e => e.VacancyId).OnDelete(DeleteBehavior.Cascade);
+        entry.Property(e => e.PartnerCity).HasMaxLength(50);
+        entry.Property(e => e.Sequence).ValueGeneratedNever();
+        // The feed reads a partner's entries after a cursor in sequence order.
+        entry.HasIndex(e => new { e.PartnerCity, e.Sequence }).IsUnique();
     }
 }

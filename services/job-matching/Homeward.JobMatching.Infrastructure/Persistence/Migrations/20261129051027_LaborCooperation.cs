@@ -11,6 +11,29 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "external_id",
+                schema: "jobmatching",
+                table: "vacancies",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "sector",
+                schema: "jobmatching",
+                table: "vacancies",
+                type: "character varying(1)",
+                maxLength: 1,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "withdrawn_at",
+                schema: "jobmatching",
+                table: "vacancies",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "partner_cities",
                 schema: "jobmatching",
@@ -25,6 +48,27 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_partner_cities", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "partner_feed",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    vacancy_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    partner_city = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partner_feed", x => x.vacancy_id);
+                    table.ForeignKey(
+                        name: "fk_partner_feed_vacancies_vacancy_id",
+                        column: x => x.vacancy_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "vacancies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -80,6 +124,14 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_vacancies_partner_external_id",
+                schema: "jobmatching",
+                table: "vacancies",
+                columns: new[] { "partner_city", "external_id" },
+                unique: true,
+                filter: "external_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_partner_agreements_partner_city_id",
                 schema: "jobmatching",
                 table: "partner_agreements",
@@ -96,13 +148,29 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 schema: "jobmatching",
                 table: "partner_contacts",
                 column: "phone_lookup_hash");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_partner_feed_partner_city_sequence",
+                schema: "jobmatching",
+                table: "partner_feed",
+                columns: new[] { "partner_city", "sequence" },
+                unique: true);
+
+            // The partner feed's sequence is drawn at commit by a trigger: see PartnerFeedSql.
+            migrationBuilder.Sql(PartnerFeedSql.Create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(PartnerFeedSql.Drop);
+
             migrationBuilder.DropTable(
                 name: "partner_contacts",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "partner_feed",
                 schema: "jobmatching");
 
             migrationBuilder.DropTable(
@@ -112,6 +180,26 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "partner_cities",
                 schema: "jobmatching");
+
+            migrationBuilder.DropIndex(
+                name: "ix_vacancies_partner_external_id",
+                schema: "jobmatching",
+                table: "vacancies");
+
+            migrationBuilder.DropColumn(
+                name: "external_id",
+                schema: "jobmatching",
+                table: "vacancies");
+
+            migrationBuilder.DropColumn(
+                name: "sector",
+                schema: "jobmatching",
+                table: "vacancies");
+
+            migrationBuilder.DropColumn(
+                name: "withdrawn_at",
+                schema: "jobmatching",
+                table: "vacancies");
         }
     }
 }

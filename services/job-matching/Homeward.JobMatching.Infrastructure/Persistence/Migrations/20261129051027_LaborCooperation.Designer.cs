@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(JobMatchingDbContext))]
-    [Migration("20261129050332_LaborCooperation")]
+    [Migration("20261129051027_LaborCooperation")]
     partial class LaborCooperation
     {
         /// <inheritdoc />
@@ -555,6 +555,32 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.ToTable("partner_contacts", "jobmatching");
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerFeedEntry", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("PartnerCity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("VacancyId")
+                        .HasName("pk_partner_feed");
+
+                    b.HasIndex("PartnerCity", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_feed_partner_city_sequence");
+
+                    b.ToTable("partner_feed", "jobmatching");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -794,6 +820,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("employer_id");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
                     b.Property<int>("Filled")
                         .HasColumnType("integer")
                         .HasColumnName("filled");
@@ -833,6 +864,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sector");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -869,6 +905,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("wage_min");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_vacancies");
 
@@ -881,6 +921,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.HasIndex("ValidThrough")
                         .HasDatabaseName("ix_vacancies_open_valid_through")
                         .HasFilter("status = 'Open'");
+
+                    b.HasIndex("PartnerCity", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vacancies_partner_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex("TradeCode", "ValidThrough")
                         .HasDatabaseName("ix_vacancies_open_trade")
@@ -994,6 +1039,16 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Phone")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerFeedEntry", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Vacancies.Vacancy", null)
+                        .WithOne()
+                        .HasForeignKey("Homeward.JobMatching.Domain.Partners.PartnerFeedEntry", "VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_feed_vacancies_vacancy_id");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
