@@ -35,6 +35,8 @@ public interface IJobMatchingDbContext : IServiceDbContext
 
     DbSet<PartnerFeedEntry> PartnerFeed { get; }
 
+    DbSet<PlacementReport> PlacementReports { get; }
+
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();
 }

@@ -149,6 +149,8 @@ public sealed class PartnerSyncTests(JobMatchingService jobMatching) : IClassFix
         { "POST", "/vacancies/batch" },
         { "GET", "/feed" },
         { "GET", "/workers" },
+        { "GET", "/placements" },
+        { "POST", $"/placements/{Guid.Empty}/reports" },
     };
 
     [Theory]

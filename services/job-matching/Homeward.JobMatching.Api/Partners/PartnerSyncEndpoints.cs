@@ -1,10 +1,12 @@
 using Homeward.BuildingBlocks.Application.Paging;
 using Homeward.BuildingBlocks.Web.Http;
+using Homeward.BuildingBlocks.Web.Idempotency;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Partners;
 using Homeward.JobMatching.Application.Vacancies;
 using Homeward.JobMatching.Domain.Common;
+using Homeward.JobMatching.Domain.Placements;
 using Homeward.SharedKernel.Trades;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,6 +75,25 @@ public static class PartnerSyncEndpoints
                 "No name, ID or phone number, birth date, gender, village or residence ever appears; the worker id is what reports refer to. "
                 + "?tradeCode= keeps workers skilled in or wanting the trade; cursor paging with ?limit= and ?cursor=.")
             .ProducesValidationProblem();
+
+        partner.MapGet("/placements", PlacementsAsync)
+            .RequirePartner()
+            .WithName("ListPartnerPlacements")
+            .WithSummary("Our workers placed with your enterprises, by worker id only; cursor paging")
+            .ProducesValidationProblem();
+
+        partner.MapPost("/placements/{placementId:guid}/reports", ReportAsync)
+            .RequirePartner()
+            .WithName("ReportOnPlacement")
+            .WithSummary("Report on a placement with one of your enterprises: confirmed, departed (with reason) or wageChanged (with the new wage)")
+            .WithDescription(
+                "A departure ends the placement here (PlacementEnded); every report is recorded in the worker's record as an observation. "
+                + "A placement confirmed twice answers 409, one already ended 422 placement-already-ended. Send Idempotency-Key to retry safely.")
+            .WithIdempotency()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -113,6 +134,18 @@ public static class PartnerSyncEndpoints
         ISender sender, CancellationToken cancellationToken, string? tradeCode = null, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(new ListPartnerWorkers(tradeCode, PageRequest.Create(limit, cursor)), cancellationToken));
 
+    private static async Task<Ok<Page<PartnerPlacementView>>> PlacementsAsync(
+        ISender sender, CancellationToken cancellationToken, int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListPartnerPlacements(PageRequest.Create(limit, cursor)), cancellationToken));
+
+    private static async Task<Created<PlacementReportView>> ReportAsync(
+        Guid placementId, PlacementReportRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var report = await sender.Send(
+            new ReportOnPlacement(placementId, request.Kind, request.Date, request.MonthlyWage, request.Reason, request.Note), cancellationToken);
+        return TypedResults.Created($"{JobMatchingPaths.Placement(placementId)}/reports", report);
+    }
+
     private static async Task<Ok<PartnerFeedPage>> FeedAsync(
         ISender sender, CancellationToken cancellationToken, long? after = null, string[]? sector = null, int? limit = null) =>
         TypedResults.Ok(await sender.Send(new ReadPartnerFeed(after, sector ?? [], limit), cancellationToken));
@@ -136,5 +169,12 @@ public sealed record PartnerVacancyRequest(
     public UpsertPartnerVacancy ToCommand(string externalId, uint? expectedVersion) => new(
         externalId, expectedVersion, EnterpriseCreditCode, Title, TradeCode, RequiredLevel, RequiredCertificates ?? [], MinimumEducation, Headcount, WageMin, WageMax, Accommodation, ValidThrough);
 }
+
+/// <param name="Kind">confirmed, departed or wageChanged.</param>
+/// <param name="Date">The day it happened: start confirmed, last day of work, or the day the new wage applies from.</param>
+/// <param name="MonthlyWage">Of a wage change only: the new monthly wage in CNY.</param>
+/// <param name="Reason">Of a departure only: contractEnded, resigned, dismissed, couldNotAdapt, rightsViolated or other.</param>
+public sealed record PlacementReportRequest(
+    PlacementReportKind? Kind, DateOnly? Date, decimal? MonthlyWage = null, PlacementEndReason? Reason = null, string? Note = null);
 
 public sealed record PartnerVacancyBatchRequest(IReadOnlyList<PartnerVacancyItem?>? Items);

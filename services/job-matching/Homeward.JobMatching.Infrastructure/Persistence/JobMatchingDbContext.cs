@@ -39,5 +39,7 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
 
     public DbSet<PartnerFeedEntry> PartnerFeed => Set<PartnerFeedEntry>();
 
+    public DbSet<PlacementReport> PlacementReports => Set<PlacementReport>();
+
     public void DiscardChanges() => ChangeTracker.Clear();
 }

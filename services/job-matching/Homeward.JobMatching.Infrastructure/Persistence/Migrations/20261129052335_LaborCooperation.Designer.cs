@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(JobMatchingDbContext))]
-    [Migration("20261129051027_LaborCooperation")]
+    [Migration("20261129052335_LaborCooperation")]
     partial class LaborCooperation
     {
         /// <inheritdoc />
@@ -587,6 +587,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
                     b.Property<bool>("CrossRegion")
                         .HasColumnType("boolean")
                         .HasColumnName("cross_region");
@@ -675,6 +679,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_placements_employer_id");
 
+                    b.HasIndex("PartnerCity")
+                        .HasDatabaseName("ix_placements_partner_city")
+                        .HasFilter("partner_city IS NOT NULL");
+
                     b.HasIndex("RecommendationId")
                         .HasDatabaseName("ix_placements_recommendation_id");
 
@@ -688,6 +696,66 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_placements_worker_division_start_date");
 
                     b.ToTable("placements", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.PlacementReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal?>("MonthlyWage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PartnerCity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reported_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_reports");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_placement_reports_placement_id");
+
+                    b.ToTable("placement_reports", "jobmatching");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Recommendations.Recommendation", b =>
@@ -1071,6 +1139,16 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasForeignKey("VacancyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_placements_vacancies_vacancy_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.PlacementReport", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_reports_placements_placement_id");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Recommendations.Recommendation", b =>

@@ -34,6 +34,13 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "confirmed_on",
+                schema: "jobmatching",
+                table: "placements",
+                type: "date",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "partner_cities",
                 schema: "jobmatching",
@@ -69,6 +76,34 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         principalTable: "vacancies",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "placement_reports",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    placement_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    partner_city = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    monthly_wage = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    reason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    reported_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_placement_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_placement_reports_placements_placement_id",
+                        column: x => x.placement_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "placements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -132,6 +167,13 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 filter: "external_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_placements_partner_city",
+                schema: "jobmatching",
+                table: "placements",
+                column: "partner_city",
+                filter: "partner_city IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_partner_agreements_partner_city_id",
                 schema: "jobmatching",
                 table: "partner_agreements",
@@ -156,6 +198,12 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 columns: new[] { "partner_city", "sequence" },
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "ix_placement_reports_placement_id",
+                schema: "jobmatching",
+                table: "placement_reports",
+                column: "placement_id");
+
             // The partner feed's sequence is drawn at commit by a trigger: see PartnerFeedSql.
             migrationBuilder.Sql(PartnerFeedSql.Create);
         }
@@ -174,6 +222,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 schema: "jobmatching");
 
             migrationBuilder.DropTable(
+                name: "placement_reports",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
                 name: "partner_agreements",
                 schema: "jobmatching");
 
@@ -185,6 +237,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 name: "ix_vacancies_partner_external_id",
                 schema: "jobmatching",
                 table: "vacancies");
+
+            migrationBuilder.DropIndex(
+                name: "ix_placements_partner_city",
+                schema: "jobmatching",
+                table: "placements");
 
             migrationBuilder.DropColumn(
                 name: "external_id",
@@ -200,6 +257,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 name: "withdrawn_at",
                 schema: "jobmatching",
                 table: "vacancies");
+
+            migrationBuilder.DropColumn(
+                name: "confirmed_on",
+                schema: "jobmatching",
+                table: "placements");
         }
     }
 }
