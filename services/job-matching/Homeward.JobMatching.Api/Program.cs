@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.JobMatching.Api.Candidates;
 using Homeward.JobMatching.Api.Employers;
+using Homeward.JobMatching.Api.Fairs;
 using Homeward.JobMatching.Api.Matching;
 using Homeward.JobMatching.Api.Partners;
 using Homeward.JobMatching.Api.Placements;
@@ -39,7 +40,8 @@ app.UseServiceApi()
     .MapPlacementEndpoints()
     .MapReportEndpoints()
     .MapPartnerCityEndpoints()
-    .MapPartnerSyncEndpoints();
+    .MapPartnerSyncEndpoints()
+    .MapJobFairEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application;
 using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Fairs;
 using Homeward.JobMatching.Domain.Partners;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
@@ -36,6 +37,12 @@ public interface IJobMatchingDbContext : IServiceDbContext
     DbSet<PartnerFeedEntry> PartnerFeed { get; }
 
     DbSet<PlacementReport> PlacementReports { get; }
+
+    DbSet<JobFair> JobFairs { get; }
+
+    DbSet<FairCheckIn> FairCheckIns { get; }
+
+    DbSet<FairOffer> FairOffers { get; }
 
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();

@@ -3,6 +3,7 @@ using Homeward.JobMatching.Application;
 using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Fairs;
 using Homeward.JobMatching.Domain.Partners;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
@@ -40,6 +41,12 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public DbSet<PartnerFeedEntry> PartnerFeed => Set<PartnerFeedEntry>();
 
     public DbSet<PlacementReport> PlacementReports => Set<PlacementReport>();
+
+    public DbSet<JobFair> JobFairs => Set<JobFair>();
+
+    public DbSet<FairCheckIn> FairCheckIns => Set<FairCheckIn>();
+
+    public DbSet<FairOffer> FairOffers => Set<FairOffer>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(JobMatchingDbContext))]
-    [Migration("20261129052335_LaborCooperation")]
+    [Migration("20261129053342_LaborCooperation")]
     partial class LaborCooperation
     {
         /// <inheritdoc />
@@ -435,6 +435,165 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_employer_contacts_employer_id");
 
                     b.ToTable("employer_contacts", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<Guid>("FairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fair_id");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fair_check_ins");
+
+                    b.HasIndex("FairId", "WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fair_check_ins_fair_id_worker_id");
+
+                    b.ToTable("fair_check_ins", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fair_id");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fair_offers");
+
+                    b.HasIndex("FairId")
+                        .HasDatabaseName("ix_fair_offers_fair_id");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fair_offers_recommendation_id");
+
+                    b.ToTable("fair_offers", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.JobFair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.PrimitiveCollection<Guid[]>("EmployerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("employer_ids");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganizerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("organizer_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<Guid[]>("VacancyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("vacancy_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_fairs");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_job_fairs_date");
+
+                    b.HasIndex("PartnerCity")
+                        .HasDatabaseName("ix_job_fairs_partner_city");
+
+                    b.ToTable("job_fairs", "jobmatching");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
@@ -1050,6 +1209,42 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Phone")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairCheckIn", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fair_check_ins_job_fairs_fair_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairOffer", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fair_offers_job_fairs_fair_id");
+
+                    b.HasOne("Homeward.JobMatching.Domain.Recommendations.Recommendation", null)
+                        .WithOne()
+                        .HasForeignKey("Homeward.JobMatching.Domain.Fairs.FairOffer", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fair_offers_recommendations_recommendation_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.JobFair", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Partners.PartnerCity", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerCity")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_job_fairs_partner_cities_partner_city");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>

@@ -107,6 +107,35 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "job_fairs",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    partner_city = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    organizer_division = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    employer_ids = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    vacancy_ids = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_job_fairs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_job_fairs_partner_cities_partner_city",
+                        column: x => x.partner_city,
+                        principalSchema: "jobmatching",
+                        principalTable: "partner_cities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "partner_agreements",
                 schema: "jobmatching",
                 columns: table => new
@@ -129,6 +158,62 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         column: x => x.partner_city_id,
                         principalSchema: "jobmatching",
                         principalTable: "partner_cities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fair_check_ins",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fair_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_division = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    checked_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    checked_in_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fair_check_ins", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_fair_check_ins_job_fairs_fair_id",
+                        column: x => x.fair_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "job_fairs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fair_offers",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fair_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recommendation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_division = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    vacancy_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    offered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fair_offers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_fair_offers_job_fairs_fair_id",
+                        column: x => x.fair_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "job_fairs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_fair_offers_recommendations_recommendation_id",
+                        column: x => x.recommendation_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "recommendations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -174,6 +259,38 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 filter: "partner_city IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_fair_check_ins_fair_id_worker_id",
+                schema: "jobmatching",
+                table: "fair_check_ins",
+                columns: new[] { "fair_id", "worker_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fair_offers_fair_id",
+                schema: "jobmatching",
+                table: "fair_offers",
+                column: "fair_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fair_offers_recommendation_id",
+                schema: "jobmatching",
+                table: "fair_offers",
+                column: "recommendation_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_fairs_date",
+                schema: "jobmatching",
+                table: "job_fairs",
+                column: "date");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_fairs_partner_city",
+                schema: "jobmatching",
+                table: "job_fairs",
+                column: "partner_city");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_partner_agreements_partner_city_id",
                 schema: "jobmatching",
                 table: "partner_agreements",
@@ -214,6 +331,14 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
             migrationBuilder.Sql(PartnerFeedSql.Drop);
 
             migrationBuilder.DropTable(
+                name: "fair_check_ins",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "fair_offers",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
                 name: "partner_contacts",
                 schema: "jobmatching");
 
@@ -223,6 +348,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "placement_reports",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "job_fairs",
                 schema: "jobmatching");
 
             migrationBuilder.DropTable(
