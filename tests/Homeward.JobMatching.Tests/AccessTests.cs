@@ -33,6 +33,8 @@ public sealed class AccessTests(JobMatchingService jobMatching) : IClassFixture<
         "/partner-cities",
         "/job-fairs",
         $"/placements/{Guid.Empty}/reports",
+        "/follow-ups",
+        "/rights-cases",
     };
 
     [Theory]

@@ -4,6 +4,7 @@ using Homeward.BuildingBlocks.Web.Api;
 using Homeward.JobMatching.Api.Candidates;
 using Homeward.JobMatching.Api.Employers;
 using Homeward.JobMatching.Api.Fairs;
+using Homeward.JobMatching.Api.FollowUp;
 using Homeward.JobMatching.Api.Matching;
 using Homeward.JobMatching.Api.Partners;
 using Homeward.JobMatching.Api.Placements;
@@ -41,7 +42,8 @@ app.UseServiceApi()
     .MapReportEndpoints()
     .MapPartnerCityEndpoints()
     .MapPartnerSyncEndpoints()
-    .MapJobFairEndpoints();
+    .MapJobFairEndpoints()
+    .MapFollowUpEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

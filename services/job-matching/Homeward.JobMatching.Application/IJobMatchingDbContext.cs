@@ -3,6 +3,7 @@ using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Fairs;
+using Homeward.JobMatching.Domain.FollowUp;
 using Homeward.JobMatching.Domain.Partners;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
@@ -43,6 +44,10 @@ public interface IJobMatchingDbContext : IServiceDbContext
     DbSet<FairCheckIn> FairCheckIns { get; }
 
     DbSet<FairOffer> FairOffers { get; }
+
+    DbSet<FollowUpTask> FollowUpTasks { get; }
+
+    DbSet<RightsCase> RightsCases { get; }
 
     /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();

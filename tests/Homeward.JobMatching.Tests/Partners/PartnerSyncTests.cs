@@ -151,6 +151,7 @@ public sealed class PartnerSyncTests(JobMatchingService jobMatching) : IClassFix
         { "GET", "/workers" },
         { "GET", "/placements" },
         { "POST", $"/placements/{Guid.Empty}/reports" },
+        { "GET", "/rights-cases" },
     };
 
     [Theory]

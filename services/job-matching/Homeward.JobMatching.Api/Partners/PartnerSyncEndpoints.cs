@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Web.Http;
 using Homeward.BuildingBlocks.Web.Idempotency;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.JobMatching.Application.Common;
+using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Application.Partners;
 using Homeward.JobMatching.Application.Vacancies;
 using Homeward.JobMatching.Domain.Common;
@@ -94,8 +95,18 @@ public static class PartnerSyncEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        partner.MapGet("/rights-cases", RightsCasesAsync)
+            .RequirePartner()
+            .WithName("ListPartnerRightsCases")
+            .WithSummary("Rights cases about our workers' jobs in your city: kind, severity, deadline, escalation level and whether resolved; no description")
+            .ProducesValidationProblem();
         return api;
     }
+
+    private static async Task<Ok<Page<PartnerRightsCaseView>>> RightsCasesAsync(
+        ISender sender, CancellationToken cancellationToken, int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListPartnerRightsCases(PageRequest.Create(limit, cursor)), cancellationToken));
 
     private static async Task<Results<Created<PartnerVacancyView>, Ok<PartnerVacancyView>>> UpsertAsync(
         string externalId, PartnerVacancyRequest request, ISender sender, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)

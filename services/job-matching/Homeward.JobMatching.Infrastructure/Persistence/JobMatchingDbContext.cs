@@ -4,6 +4,7 @@ using Homeward.JobMatching.Domain.Audit;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Fairs;
+using Homeward.JobMatching.Domain.FollowUp;
 using Homeward.JobMatching.Domain.Partners;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
@@ -47,6 +48,10 @@ public sealed class JobMatchingDbContext(DbContextOptions<JobMatchingDbContext> 
     public DbSet<FairCheckIn> FairCheckIns => Set<FairCheckIn>();
 
     public DbSet<FairOffer> FairOffers => Set<FairOffer>();
+
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+
+    public DbSet<RightsCase> RightsCases => Set<RightsCase>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -42,6 +42,38 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "follow_up_tasks",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    placement_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_division = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    months_after_start = table.Column<int>(type: "integer", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    scheduled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    monthly_wage = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    left_reason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    completed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_follow_up_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_follow_up_tasks_placements_placement_id",
+                        column: x => x.placement_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "placements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "partner_cities",
                 schema: "jobmatching",
                 columns: table => new
@@ -99,6 +131,40 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("pk_placement_reports", x => x.id);
                     table.ForeignKey(
                         name: "fk_placement_reports_placements_placement_id",
+                        column: x => x.placement_id,
+                        principalSchema: "jobmatching",
+                        principalTable: "placements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rights_cases",
+                schema: "jobmatching",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_division = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    placement_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    partner_city = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    escalated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rights_cases", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_rights_cases_placements_placement_id",
                         column: x => x.placement_id,
                         principalSchema: "jobmatching",
                         principalTable: "placements",
@@ -279,6 +345,19 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_follow_up_tasks_placement_id_months_after_start",
+                schema: "jobmatching",
+                table: "follow_up_tasks",
+                columns: new[] { "placement_id", "months_after_start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_up_tasks_worker_division_due_on",
+                schema: "jobmatching",
+                table: "follow_up_tasks",
+                columns: new[] { "worker_division", "due_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_job_fairs_date",
                 schema: "jobmatching",
                 table: "job_fairs",
@@ -321,6 +400,32 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 table: "placement_reports",
                 column: "placement_id");
 
+            migrationBuilder.CreateIndex(
+                name: "ix_rights_cases_open_deadline",
+                schema: "jobmatching",
+                table: "rights_cases",
+                column: "deadline",
+                filter: "resolved_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rights_cases_partner_city",
+                schema: "jobmatching",
+                table: "rights_cases",
+                column: "partner_city",
+                filter: "partner_city IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rights_cases_placement_id",
+                schema: "jobmatching",
+                table: "rights_cases",
+                column: "placement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rights_cases_worker_division",
+                schema: "jobmatching",
+                table: "rights_cases",
+                column: "worker_division");
+
             // The partner feed's sequence is drawn at commit by a trigger: see PartnerFeedSql.
             migrationBuilder.Sql(PartnerFeedSql.Create);
         }
@@ -339,6 +444,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 schema: "jobmatching");
 
             migrationBuilder.DropTable(
+                name: "follow_up_tasks",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
                 name: "partner_contacts",
                 schema: "jobmatching");
 
@@ -348,6 +457,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "placement_reports",
+                schema: "jobmatching");
+
+            migrationBuilder.DropTable(
+                name: "rights_cases",
                 schema: "jobmatching");
 
             migrationBuilder.DropTable(

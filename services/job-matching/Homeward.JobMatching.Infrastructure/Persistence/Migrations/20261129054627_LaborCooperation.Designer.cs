@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(JobMatchingDbContext))]
-    [Migration("20261129053342_LaborCooperation")]
+    [Migration("20261129054627_LaborCooperation")]
     partial class LaborCooperation
     {
         /// <inheritdoc />
@@ -594,6 +594,190 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_job_fairs_partner_city");
 
                     b.ToTable("job_fairs", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("LeftReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("left_reason");
+
+                    b.Property<decimal?>("MonthlyWage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<int>("MonthsAfterStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("months_after_start");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_tasks");
+
+                    b.HasIndex("PlacementId", "MonthsAfterStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_up_tasks_placement_id_months_after_start");
+
+                    b.HasIndex("WorkerDivision", "DueOn")
+                        .HasDatabaseName("ix_follow_up_tasks_worker_division_due_on");
+
+                    b.ToTable("follow_up_tasks", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.RightsCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rights_cases");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_rights_cases_open_deadline")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("PartnerCity")
+                        .HasDatabaseName("ix_rights_cases_partner_city")
+                        .HasFilter("partner_city IS NOT NULL");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_rights_cases_placement_id");
+
+                    b.HasIndex("WorkerDivision")
+                        .HasDatabaseName("ix_rights_cases_worker_division");
+
+                    b.ToTable("rights_cases", "jobmatching");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
@@ -1245,6 +1429,25 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PartnerCity")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_job_fairs_partner_cities_partner_city");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.FollowUpTask", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_tasks_placements_placement_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.RightsCase", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rights_cases_placements_placement_id");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
