@@ -35,6 +35,7 @@ public sealed class AccessTests(JobMatchingService jobMatching) : IClassFixture<
         $"/placements/{Guid.Empty}/reports",
         "/follow-ups",
         "/rights-cases",
+        "/kpis/labor-cooperation",
     };
 
     [Theory]
