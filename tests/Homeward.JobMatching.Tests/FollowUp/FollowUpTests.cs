@@ -73,6 +73,12 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
         Assert.DoesNotContain(caseId.ToString(), tianjinCases.GetRawText(), StringComparison.Ordinal);
         var otherCounty = jobMatching.ClientFor(Caller.Staff("419922000000", Roles.CountyOfficer, Scopes.JobMatchingRead));
         await (await otherCounty.GetAsync($"{Root}/rights-cases/{caseId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var countyQueue = await otherCounty.GetFromJsonAsync<JsonElement>($"{Root}/rights-cases?level=city");
+        Assert.DoesNotContain(caseId.ToString(), countyQueue.GetRawText(), StringComparison.Ordinal);
+        var cityQueue = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/rights-cases?level=city&open=true");
+        Assert.Contains(caseId, cityQueue.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        var badLevel = await (await jobMatching.Client.GetAsync($"{Root}/rights-cases?level=province")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("level", badLevel.ErrorFields());
         var (read, etag) = await jobMatching.Client.ReadAsync($"{Root}/rights-cases/{caseId}");
         Assert.Equal(HttpStatusCode.OK, (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{Root}/rights-cases/{caseId}/resolve", new { resolution = "企业补发工资" }, etag)).StatusCode);
         jobMatching.Clock.Advance(TimeSpan.FromDays(30));

@@ -98,7 +98,7 @@ public static class FollowUpEndpoints
     }
 
     private static async Task<Ok<Page<RightsCaseView>>> ListCasesAsync(
-        ISender sender, CancellationToken cancellationToken, bool? open = null, EscalationLevel? level = null, int? limit = null, string? cursor = null) =>
+        ISender sender, CancellationToken cancellationToken, bool? open = null, string? level = null, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(new ListRightsCases(open, level, PageRequest.Create(limit, cursor)), cancellationToken));
 
     private static async Task<Ok<RightsCaseView>> GetCaseAsync(Guid caseId, ISender sender, HttpResponse response, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Paging;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Partners;
 using Homeward.JobMatching.Domain.FollowUp;
 using Mediator;
@@ -95,17 +96,26 @@ public sealed class OpenRightsCaseHandler(IJobMatchingDbContext db, ICurrentUser
 }
 
 /// <summary>Rights cases of workers of the caller's division, optionally only open ones or those at an escalation level, oldest first.</summary>
-public sealed record ListRightsCases(bool? Open, EscalationLevel? Level, PageRequest Page) : IQuery<Page<RightsCaseView>>;
+/// <param name="Level">office, county or city.</param>
+public sealed record ListRightsCases(bool? Open, string? Level, PageRequest Page) : IQuery<Page<RightsCaseView>>;
+
+public sealed class ListRightsCasesValidator : AbstractValidator<ListRightsCases>
+{
+    public ListRightsCasesValidator() =>
+        RuleFor(q => q.Level).Must(level => Names.Parse<EscalationLevel>(level) is not null).When(q => q.Level is not null)
+            .WithMessage("The level is office, county or city.");
+}
 
 public sealed class ListRightsCasesHandler(IJobMatchingDbContext db, ICurrentUser currentUser) : IQueryHandler<ListRightsCases, Page<RightsCaseView>>
 {
     public async ValueTask<Page<RightsCaseView>> Handle(ListRightsCases query, CancellationToken cancellationToken)
     {
         var after = query.Page.After<Guid?>();
+        var level = Names.Parse<EscalationLevel>(query.Level);
         var fetched = await db.RightsCases.AsNoTracking()
             .WithinDivisionOf(currentUser, c => c.WorkerDivision)
             .Where(c => query.Open == null || (c.ResolvedAt == null) == query.Open)
-            .Where(c => query.Level == null || c.Level == query.Level)
+            .Where(c => level == null || c.Level == level)
             .Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
             .OrderBy(c => c.Id)
             .Take(query.Page.Limit + 1)
