@@ -15,6 +15,8 @@ public sealed class AccessTests(JobMatchingService jobMatching) : IClassFixture<
         "/recommendations",
         "/placements",
         "/skill-gaps/publications",
+        "/partner-cities",
+        "/job-fairs",
     };
 
     public static readonly TheoryData<string> Reads = new()
@@ -28,6 +30,12 @@ public sealed class AccessTests(JobMatchingService jobMatching) : IClassFixture<
         "/personal-data-reveals",
         $"/candidates/{Guid.Empty}/matches",
         $"/vacancies/{Guid.Empty}/matches",
+        "/partner-cities",
+        "/job-fairs",
+        $"/placements/{Guid.Empty}/reports",
+        "/follow-ups",
+        "/rights-cases",
+        "/kpis/labor-cooperation",
     };
 
     [Theory]

@@ -3,7 +3,10 @@ using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.JobMatching.Api.Candidates;
 using Homeward.JobMatching.Api.Employers;
+using Homeward.JobMatching.Api.Fairs;
+using Homeward.JobMatching.Api.FollowUp;
 using Homeward.JobMatching.Api.Matching;
+using Homeward.JobMatching.Api.Partners;
 using Homeward.JobMatching.Api.Placements;
 using Homeward.JobMatching.Api.Recommendations;
 using Homeward.JobMatching.Api.Reports;
@@ -36,7 +39,11 @@ app.UseServiceApi()
     .MapMatchingEndpoints()
     .MapRecommendationEndpoints()
     .MapPlacementEndpoints()
-    .MapReportEndpoints();
+    .MapReportEndpoints()
+    .MapPartnerCityEndpoints()
+    .MapPartnerSyncEndpoints()
+    .MapJobFairEndpoints()
+    .MapFollowUpEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -3,8 +3,10 @@ using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.JobMatching.Application;
 using Homeward.JobMatching.Application.Common;
+using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Application.Matching;
 using Homeward.JobMatching.Infrastructure.Consumers;
+using Homeward.JobMatching.Infrastructure.FollowUp;
 using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.JobMatching.Infrastructure.SkillGaps;
 using Homeward.JobMatching.Infrastructure.Vacancies;
@@ -41,7 +43,11 @@ public static class JobMatchingInfrastructure
             .Validate(options => options.ToWeights().AreValid, "JobMatching:Matching:Weights are finite, none negative, and at least one positive.")
             .Validate(options => options.MaxScored > 0 && options.MaxFallbackScored >= 0, "JobMatching:Matching:MaxScored is positive and MaxFallbackScored not negative.")
             .ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.Section))
+            .Validate(options => options.IsValid, "JobMatching:FollowUp: CheckInMonths are distinct months from 1 to 60, the interval and every time to act positive.")
+            .ValidateOnStart();
         services.AddHostedService<VacancyExpiry>();
+        services.AddHostedService<FollowUpScheduler>();
         services.AddHostedService<SkillGapPublisher>();
         return services;
     }

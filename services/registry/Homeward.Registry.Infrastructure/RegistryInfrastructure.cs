@@ -29,6 +29,7 @@ public static class RegistryInfrastructure
             bus.AddConsumer<WorkerRecommendedConsumer>();
             bus.AddConsumer<WorkerPlacedConsumer>();
             bus.AddConsumer<PlacementEndedConsumer>();
+            bus.AddConsumer<PlacementReportedConsumer>();
             bus.AddConsumer<TrainingEnrolledConsumer>();
             bus.AddConsumer<TrainingCompletedConsumer>();
             bus.AddConsumer<TrainingDroppedConsumer>();

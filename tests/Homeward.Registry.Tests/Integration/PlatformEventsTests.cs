@@ -303,6 +303,44 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
         Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM registry.inbox_messages WHERE message_id = '{placed.EventId}'"));
     }
 
+    [Fact]
+    public async Task A_partner_confirmation_that_overtakes_the_placement_employs_the_worker_elsewhere_once_and_is_the_employers_observation()
+    {
+        var worker = await RegisterAsync();
+        var placed = Placed(worker, Today.AddDays(1)) with { CrossRegion = true, PartnerId = "beijing", EmployerDivision = null };
+
+        await PublishAndWaitAsync(Reported(placed, "confirmed", Today.AddDays(2)));
+        await PublishAndWaitAsync(placed);
+
+        Assert.Equal("employedElsewhere", (await WorkerAsync(worker)).GetProperty("status").GetString());
+        Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM registry.status_changes WHERE worker_id = '{worker}' AND source = 'Platform'"));
+        Assert.Equal(
+            "EmploymentStatus employedElsewhere EmployerReport Confirmed partner:beijing",
+            await ScalarAsync($"SELECT field || ' ' || value || ' ' || source || ' ' || outcome || ' ' || recorded_by FROM registry.observations WHERE worker_id = '{worker}'"));
+    }
+
+    [Fact]
+    public async Task A_partner_departure_returns_the_worker_to_seeking_work_once_whichever_of_it_and_the_placement_end_comes_first()
+    {
+        var worker = await RegisterAsync();
+        var placed = Placed(worker, Today.AddDays(1)) with { CrossRegion = true, PartnerId = "tianjin", EmployerDivision = null };
+        await PublishAndWaitAsync(placed);
+
+        await PublishAndWaitAsync(Reported(placed, "departed", Today.AddDays(20)) with { Reason = "couldNotAdapt" });
+        await PublishAndWaitAsync(Ended(placed, Today.AddDays(20)));
+
+        var record = await WorkerAsync(worker);
+        Assert.Equal("seekingWork", record.GetProperty("status").GetString());
+        Assert.Equal(StartOf(Today.AddDays(20)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(2L, await CountAsync($"SELECT count(*) FROM registry.status_changes WHERE worker_id = '{worker}' AND source = 'Platform'"));
+        Assert.Equal(
+            "seekingWork Confirmed partner:tianjin",
+            await ScalarAsync($"SELECT value || ' ' || outcome || ' ' || recorded_by FROM registry.observations WHERE worker_id = '{worker}'"));
+    }
+
+    private static PlacementReported Reported(WorkerPlaced placed, string kind, DateOnly date) =>
+        new(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), placed.PlacementId, placed.WorkerId, placed.PartnerId!, kind, date, placed.StartDate, placed.MonthlyWage, null);
+
     private static WorkerPlaced Placed(Guid worker, DateOnly start) =>
         new(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), worker, Guid.CreateVersion7(), Guid.CreateVersion7(), null, false, "419921101001", null, "welder", 4800m, start);
 

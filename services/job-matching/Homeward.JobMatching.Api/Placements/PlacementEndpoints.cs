@@ -55,8 +55,18 @@ public static class PlacementEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        placements.MapGet("/{placementId:guid}/reports", ListReportsAsync)
+            .RequireScope(Scopes.JobMatchingRead)
+            .WithName("ListPlacementReports")
+            .WithSummary("What the partner city reported about a placement: confirmation, departure, wage changes")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
+
+    private static async Task<Ok<IReadOnlyList<Application.Partners.PlacementReportView>>> ListReportsAsync(
+        Guid placementId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListPlacementReports(placementId), cancellationToken));
 
     private static async Task<Created<PlacementView>> PlaceAsync(PlaceWorkerRequest request, ISender sender, HttpResponse response, CancellationToken cancellationToken)
     {

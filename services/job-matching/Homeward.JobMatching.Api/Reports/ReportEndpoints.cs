@@ -25,6 +25,15 @@ public static class ReportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        api.MapGet("/kpis/labor-cooperation", LaborCooperationKpisAsync)
+            .RequireScope(Scopes.JobMatchingRead, [.. Roles.Staff])
+            .WithTags("Reports")
+            .WithName("GetLaborCooperationKpis")
+            .WithSummary("Partner enterprises, fairs held, cross-region placements and their mean wage, 3- and 6-month retention, open rights cases and mean days to resolution")
+            .WithDescription("Same ?division=, ?from= and ?to= as /kpis. Retention counts placements that started in the period at least 3 (6) months ago.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         api.MapGet("/skill-gaps", SkillGapsAsync)
             .RequireScope(Scopes.JobMatchingRead, [.. Roles.Staff])
             .WithTags("Reports")
@@ -47,6 +56,10 @@ public static class ReportEndpoints
     private static async Task<Ok<KpiView>> KpisAsync(
         ISender sender, CancellationToken cancellationToken, string? division = null, DateOnly? from = null, DateOnly? to = null) =>
         TypedResults.Ok(await sender.Send(new GetKpis(division, from, to), cancellationToken));
+
+    private static async Task<Ok<LaborCooperationKpiView>> LaborCooperationKpisAsync(
+        ISender sender, CancellationToken cancellationToken, string? division = null, DateOnly? from = null, DateOnly? to = null) =>
+        TypedResults.Ok(await sender.Send(new GetLaborCooperationKpis(division, from, to), cancellationToken));
 
     private static async Task<Ok<SkillGapsView>> SkillGapsAsync(ISender sender, CancellationToken cancellationToken, string? division = null) =>
         TypedResults.Ok(await sender.Send(new GetSkillGaps(division), cancellationToken));

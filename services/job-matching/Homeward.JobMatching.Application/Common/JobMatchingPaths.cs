@@ -12,4 +12,8 @@ public static class JobMatchingPaths
     public static string Recommendation(Guid id) => $"{Root}/recommendations/{id}";
 
     public static string Placement(Guid id) => $"{Root}/placements/{id}";
+
+    public static string JobFair(Guid id) => $"{Root}/job-fairs/{id}";
+
+    public static string PartnerCity(string id) => $"{Root}/partner-cities/{id}";
 }

@@ -15,6 +15,7 @@ public sealed record PlacementView(
     string? TradeCode,
     decimal MonthlyWage,
     DateOnly StartDate,
+    DateOnly? ConfirmedOn,
     DateOnly? EndDate,
     PlacementEndReason? EndReason,
     string? EndNote,
@@ -23,5 +24,5 @@ public sealed record PlacementView(
 {
     public static PlacementView From(Placement p) => new(
         p.Id, p.WorkerId, p.WorkerDivision, p.EmployerId, p.VacancyId, p.RecommendationId, p.CrossRegion, p.WorkplaceDivision, p.PartnerCity,
-        p.TradeCode, p.MonthlyWage, p.StartDate, p.EndDate, p.EndReason, p.EndNote, p.RecordedAt, p.RowVersion);
+        p.TradeCode, p.MonthlyWage, p.StartDate, p.ConfirmedOn, p.EndDate, p.EndReason, p.EndNote, p.RecordedAt, p.RowVersion);
 }

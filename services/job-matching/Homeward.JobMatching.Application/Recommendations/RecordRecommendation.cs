@@ -35,18 +35,53 @@ public sealed class RecordRecommendationHandler(IJobMatchingDbContext db, IOutbo
 {
     public async ValueTask<RecommendationView> Handle(RecordRecommendation command, CancellationToken cancellationToken)
     {
+        var recommendation = await RecommendationRecorder.AddAsync(
+            db, outbox, currentUser, clock, command.WorkerId, command.VacancyId, command.Channel ?? RecommendationChannel.Staff, command.Note, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException)
+        {
+            // Another request recommended the same vacancy to the same worker between our check and our insert.
+            db.DiscardChanges();
+            throw RecommendationRecorder.AlreadyRecommended((await RecommendationRecorder.OpenRecommendationAsync(db, command.WorkerId, command.VacancyId, cancellationToken))!.Value);
+        }
+
+        return RecommendationView.From(recommendation);
+    }
+}
+
+/// <summary>What recording a recommendation takes, wherever it is made (by staff, or as an offer at a job fair).</summary>
+public static class RecommendationRecorder
+{
+    /// <summary>
+    /// Adds a recommendation of a vacancy that takes hires to a registered worker of the caller's division, and its
+    /// WorkerRecommended event; the caller saves, and answers a unique violation with <see cref="AlreadyRecommended"/>.
+    /// </summary>
+    public static async Task<Recommendation> AddAsync(
+        IJobMatchingDbContext db,
+        IOutbox outbox,
+        ICurrentUser currentUser,
+        TimeProvider clock,
+        Guid workerId,
+        Guid vacancyId,
+        RecommendationChannel channel,
+        string? note,
+        CancellationToken cancellationToken)
+    {
         var candidate = await db.Candidates.AsNoTracking()
             .WithinDivisionOf(currentUser, c => c.HouseholdDivisionCode)
-            .FirstOrDefaultAsync(c => c.WorkerId == command.WorkerId && c.RegisteredAt != null, cancellationToken)
-            ?? throw new NotFoundException("Candidate", command.WorkerId);
-        var vacancy = await db.Vacancies.AsNoTracking().FirstOrDefaultAsync(v => v.Id == command.VacancyId, cancellationToken)
-            ?? throw new NotFoundException("Vacancy", command.VacancyId);
+            .FirstOrDefaultAsync(c => c.WorkerId == workerId && c.RegisteredAt != null, cancellationToken)
+            ?? throw new NotFoundException("Candidate", workerId);
+        var vacancy = await db.Vacancies.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vacancyId, cancellationToken)
+            ?? throw new NotFoundException("Vacancy", vacancyId);
         if (vacancy.Status != VacancyStatus.Open || vacancy.Remaining <= 0 || vacancy.ValidThrough < clock.Today())
         {
             throw new DomainException("vacancy-not-open", $"The vacancy is {Names.Of(vacancy.Status)} and takes no recommendations.");
         }
 
-        if (await OpenRecommendationAsync(command, cancellationToken) is { } existing)
+        if (await OpenRecommendationAsync(db, workerId, vacancyId, cancellationToken) is { } existing)
         {
             throw AlreadyRecommended(existing);
         }
@@ -57,32 +92,21 @@ public sealed class RecordRecommendationHandler(IJobMatchingDbContext db, IOutbo
             candidate.WorkerId,
             candidate.HouseholdDivisionCode,
             vacancy.Id,
-            command.Channel ?? RecommendationChannel.Staff,
+            channel,
             currentUser.Id,
-            string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             now);
         db.Recommendations.Add(recommendation);
         outbox.Enqueue(new WorkerRecommended(Guid.CreateVersion7(now), now, recommendation.Id, recommendation.WorkerId, recommendation.VacancyId, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (UniqueConstraintViolationException)
-        {
-            // Another request recommended the same vacancy to the same worker between our check and our insert.
-            db.DiscardChanges();
-            throw AlreadyRecommended((await OpenRecommendationAsync(command, cancellationToken))!.Value);
-        }
-
-        return RecommendationView.From(recommendation);
+        return recommendation;
     }
 
-    private async Task<Guid?> OpenRecommendationAsync(RecordRecommendation command, CancellationToken cancellationToken) =>
+    public static async Task<Guid?> OpenRecommendationAsync(IJobMatchingDbContext db, Guid workerId, Guid vacancyId, CancellationToken cancellationToken) =>
         await db.Recommendations.AsNoTracking()
-            .Where(r => r.WorkerId == command.WorkerId && r.VacancyId == command.VacancyId && r.IsOpen)
+            .Where(r => r.WorkerId == workerId && r.VacancyId == vacancyId && r.IsOpen)
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static ConflictException AlreadyRecommended(Guid recommendationId) =>
+    public static ConflictException AlreadyRecommended(Guid recommendationId) =>
         new("recommendation-already-open", "This vacancy is already recommended to this worker and nothing has come of it yet.", JobMatchingPaths.Recommendation(recommendationId));
 }

@@ -55,6 +55,9 @@ public sealed class Placement : IHasRowVersion
 
     public string? EndNote { get; private set; }
 
+    /// <summary>The day the employer (a partner city's enterprise) confirmed the worker started; null until confirmed.</summary>
+    public DateOnly? ConfirmedOn { get; private set; }
+
     public string RecordedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset RecordedAt { get; private set; }
@@ -100,6 +103,44 @@ public sealed class Placement : IHasRowVersion
             RecordedBy = recordedBy,
             RecordedAt = now,
         };
+    }
+
+    /// <summary>The employer confirms the worker started. Confirming again changes nothing.</summary>
+    public bool Confirm(DateOnly on)
+    {
+        if (ConfirmedOn is not null)
+        {
+            return false;
+        }
+
+        if (on < StartDate)
+        {
+            throw new DomainException("placement-confirmed-before-start", "A placement is confirmed on or after the day it starts.");
+        }
+
+        ConfirmedOn = on;
+        return true;
+    }
+
+    /// <summary>The worker's monthly wage changed while employed.</summary>
+    public void ChangeWage(decimal monthlyWage, DateOnly on)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("placement-already-ended", $"The placement already ended on {EndDate:yyyy-MM-dd}.");
+        }
+
+        if (on < StartDate)
+        {
+            throw new DomainException("placement-wage-before-start", "A wage changes on or after the day the placement starts.");
+        }
+
+        if (monthlyWage <= 0 || decimal.Round(monthlyWage, 2) != monthlyWage)
+        {
+            throw new DomainException("placement-wage-invalid", "A monthly wage is a positive amount of CNY with at most two decimals.");
+        }
+
+        MonthlyWage = monthlyWage;
     }
 
     public void End(DateOnly endDate, PlacementEndReason reason, string? note)

@@ -67,6 +67,15 @@ public sealed class Vacancy : IHasRowVersion
 
     public uint RowVersion { get; private set; }
 
+    /// <summary>The partner city's own id of a vacancy it synchronises; unique within the partner city, null for others.</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>The GB/T 4754 section of the employer when the vacancy was posted: what partners filter their feed by.</summary>
+    public string? Sector { get; private set; }
+
+    /// <summary>When the partner city withdrew the vacancy; its feed then shows a tombstone. Null while not withdrawn.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
     public int Remaining => Headcount - Filled;
 
     public bool IsCrossRegion => PartnerCity is not null;
@@ -83,12 +92,74 @@ public sealed class Vacancy : IHasRowVersion
             Id = id,
             EmployerId = employer.Id,
             PartnerCity = employer.PartnerCity,
+            Sector = employer.Industry,
             Division = division,
             Status = VacancyStatus.Open,
             PostedAt = now,
         };
         vacancy.ApplyTerms(terms, now);
         return vacancy;
+    }
+
+    /// <summary>A vacancy a partner city synchronises under its own id, at its enterprise, looked after by the enterprise's office.</summary>
+    public static Vacancy PostForPartner(Guid id, Employer enterprise, string externalId, VacancyTerms terms, DateOnly today, DateTimeOffset now)
+    {
+        if (enterprise.IsLocal)
+        {
+            throw new DomainException("enterprise-not-of-partner", "A partner city synchronises vacancies of its own enterprises only.");
+        }
+
+        var vacancy = Post(id, enterprise, terms, enterprise.Division, today, now);
+        vacancy.ExternalId = externalId;
+        return vacancy;
+    }
+
+    /// <summary>Whether the vacancy already offers exactly these terms at this employer and is not withdrawn: a sync that would change nothing.</summary>
+    public bool Offers(Guid employerId, VacancyTerms terms) =>
+        WithdrawnAt is null
+        && EmployerId == employerId
+        && Title == terms.Title.Trim()
+        && TradeCode == terms.TradeCode
+        && RequiredLevel == terms.RequiredLevel
+        && RequiredCertificates.SequenceEqual(terms.RequiredCertificates)
+        && MinimumEducation == terms.MinimumEducation
+        && Headcount == terms.Headcount
+        && WageMin == terms.WageMin
+        && WageMax == terms.WageMax
+        && Accommodation == terms.Accommodation
+        && ValidThrough == terms.ValidThrough;
+
+    /// <summary>
+    /// The partner city sends the vacancy again: new terms, and a withdrawn vacancy comes back (open while it has
+    /// places and time). The enterprise stays: a vacancy of another enterprise is another vacancy.
+    /// </summary>
+    public void SyncFromPartner(Guid employerId, VacancyTerms terms, DateOnly today, DateTimeOffset now)
+    {
+        if (employerId != EmployerId)
+        {
+            throw new DomainException("vacancy-enterprise-fixed", "A synchronised vacancy stays at its enterprise; give another external id for another enterprise's vacancy.");
+        }
+
+        ChangeTerms(terms, now);
+        if (WithdrawnAt is not null)
+        {
+            WithdrawnAt = null;
+            Status = Filled >= Headcount ? VacancyStatus.Filled : ValidThrough < today ? VacancyStatus.Expired : VacancyStatus.Open;
+        }
+    }
+
+    /// <summary>The partner city takes the vacancy back: it closes and its feed shows a tombstone. Withdrawing twice changes nothing.</summary>
+    public bool Withdraw(DateTimeOffset now)
+    {
+        if (WithdrawnAt is not null)
+        {
+            return false;
+        }
+
+        WithdrawnAt = now;
+        Status = VacancyStatus.Closed;
+        UpdatedAt = now;
+        return true;
     }
 
     /// <summary>Changes what is offered. The headcount never drops below those already hired.</summary>
@@ -120,6 +191,11 @@ public sealed class Vacancy : IHasRowVersion
             case VacancyStatus.Closed when Status is VacancyStatus.Open or VacancyStatus.Filled:
                 break;
             case VacancyStatus.Open when Status is VacancyStatus.Closed or VacancyStatus.Expired:
+                if (WithdrawnAt is not null)
+                {
+                    throw new DomainException("vacancy-withdrawn", "The partner city withdrew the vacancy; only the partner city brings it back.");
+                }
+
                 if (ValidThrough < today)
                 {
                     throw new DomainException("vacancy-valid-through-past", "Extend the valid-through date before reopening the vacancy.");

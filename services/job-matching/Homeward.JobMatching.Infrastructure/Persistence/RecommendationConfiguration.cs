@@ -51,5 +51,24 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         placement.HasIndex(p => p.WorkerId);
         placement.HasIndex(p => p.VacancyId);
         placement.HasIndex(p => new { p.WorkerDivision, p.StartDate });
+        placement.HasIndex(p => p.PartnerCity).HasFilter("partner_city IS NOT NULL");
+    }
+}
+
+internal sealed class PlacementReportConfiguration : IEntityTypeConfiguration<PlacementReport>
+{
+    public void Configure(EntityTypeBuilder<PlacementReport> report)
+    {
+        report.ToTable("placement_reports");
+        report.HasKey(r => r.Id);
+        report.Property(r => r.Id).ValueGeneratedNever();
+        report.HasOne<Placement>().WithMany().HasForeignKey(r => r.PlacementId).OnDelete(DeleteBehavior.Restrict);
+        report.Property(r => r.PartnerCity).HasMaxLength(50);
+        report.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.MonthlyWage).HasPrecision(12, 2);
+        report.Property(r => r.Reason).HasConversion<string>().HasMaxLength(30);
+        report.Property(r => r.Note).HasMaxLength(500);
+        report.Property(r => r.ReportedBy).HasMaxLength(100);
+        report.HasIndex(r => r.PlacementId);
     }
 }

@@ -26,6 +26,9 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         vacancy.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
         vacancy.Ignore(v => v.Remaining);
         vacancy.Ignore(v => v.IsCrossRegion);
+        vacancy.Property(v => v.ExternalId).HasMaxLength(100);
+        vacancy.Property(v => v.Sector).HasMaxLength(1);
+        vacancy.HasIndex(v => new { v.PartnerCity, v.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL").HasDatabaseName("ix_vacancies_partner_external_id");
         vacancy.HasIndex(v => v.Division);
         vacancy.HasIndex(v => v.EmployerId);
         // What matching and expiry read: open vacancies by trade and by date.

@@ -434,11 +434,502 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.ToTable("employer_contacts", "jobmatching");
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<Guid>("FairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fair_id");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fair_check_ins");
+
+                    b.HasIndex("FairId", "WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fair_check_ins_fair_id_worker_id");
+
+                    b.ToTable("fair_check_ins", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fair_id");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fair_offers");
+
+                    b.HasIndex("FairId")
+                        .HasDatabaseName("ix_fair_offers_fair_id");
+
+                    b.HasIndex("RecommendationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fair_offers_recommendation_id");
+
+                    b.ToTable("fair_offers", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.JobFair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.PrimitiveCollection<Guid[]>("EmployerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("employer_ids");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganizerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("organizer_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<Guid[]>("VacancyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("vacancy_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_fairs");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_job_fairs_date");
+
+                    b.HasIndex("PartnerCity")
+                        .HasDatabaseName("ix_job_fairs_partner_city");
+
+                    b.ToTable("job_fairs", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("LeftReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("left_reason");
+
+                    b.Property<decimal?>("MonthlyWage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<int>("MonthsAfterStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("months_after_start");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_tasks");
+
+                    b.HasIndex("PlacementId", "MonthsAfterStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_up_tasks_placement_id_months_after_start");
+
+                    b.HasIndex("WorkerDivision", "DueOn")
+                        .HasDatabaseName("ix_follow_up_tasks_worker_division_due_on");
+
+                    b.ToTable("follow_up_tasks", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.RightsCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("worker_division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rights_cases");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_rights_cases_open_deadline")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("PartnerCity")
+                        .HasDatabaseName("ix_rights_cases_partner_city")
+                        .HasFilter("partner_city IS NOT NULL");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_rights_cases_placement_id");
+
+                    b.HasIndex("WorkerDivision")
+                        .HasDatabaseName("ix_rights_cases_worker_division");
+
+                    b.ToTable("rights_cases", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("PartnerCityId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city_id");
+
+                    b.Property<string>("Quotas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quotas");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<string[]>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_agreements");
+
+                    b.HasIndex("PartnerCityId")
+                        .HasDatabaseName("ix_partner_agreements_partner_city_id");
+
+                    b.ToTable("partner_agreements", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerCity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_cities");
+
+                    b.ToTable("partner_cities", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_contacts");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_partner_contacts_agreement_id");
+
+                    b.ToTable("partner_contacts", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerFeedEntry", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("PartnerCity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("VacancyId")
+                        .HasName("pk_partner_feed");
+
+                    b.HasIndex("PartnerCity", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_feed_partner_city_sequence");
+
+                    b.ToTable("partner_feed", "jobmatching");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
 
                     b.Property<bool>("CrossRegion")
                         .HasColumnType("boolean")
@@ -528,6 +1019,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_placements_employer_id");
 
+                    b.HasIndex("PartnerCity")
+                        .HasDatabaseName("ix_placements_partner_city")
+                        .HasFilter("partner_city IS NOT NULL");
+
                     b.HasIndex("RecommendationId")
                         .HasDatabaseName("ix_placements_recommendation_id");
 
@@ -541,6 +1036,66 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_placements_worker_division_start_date");
 
                     b.ToTable("placements", "jobmatching");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.PlacementReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal?>("MonthlyWage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PartnerCity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("partner_city");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reported_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_reports");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_placement_reports_placement_id");
+
+                    b.ToTable("placement_reports", "jobmatching");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Recommendations.Recommendation", b =>
@@ -673,6 +1228,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("employer_id");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
                     b.Property<int>("Filled")
                         .HasColumnType("integer")
                         .HasColumnName("filled");
@@ -712,6 +1272,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sector");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -748,6 +1313,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("wage_min");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_vacancies");
 
@@ -760,6 +1329,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.HasIndex("ValidThrough")
                         .HasDatabaseName("ix_vacancies_open_valid_through")
                         .HasFilter("status = 'Open'");
+
+                    b.HasIndex("PartnerCity", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vacancies_partner_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex("TradeCode", "ValidThrough")
                         .HasDatabaseName("ix_vacancies_open_trade")
@@ -818,6 +1392,128 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairCheckIn", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fair_check_ins_job_fairs_fair_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.FairOffer", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fair_offers_job_fairs_fair_id");
+
+                    b.HasOne("Homeward.JobMatching.Domain.Recommendations.Recommendation", null)
+                        .WithOne()
+                        .HasForeignKey("Homeward.JobMatching.Domain.Fairs.FairOffer", "RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fair_offers_recommendations_recommendation_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Fairs.JobFair", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Partners.PartnerCity", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerCity")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_job_fairs_partner_cities_partner_city");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.FollowUpTask", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_tasks_placements_placement_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.FollowUp.RightsCase", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rights_cases_placements_placement_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Partners.PartnerCity", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_agreements_partner_cities_partner_city_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerContact", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Partners.PartnerAgreement", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_contacts_partner_agreements_agreement_id");
+
+                    b.OwnsOne("Homeward.SharedKernel.Privacy.ProtectedValue", "Phone", b1 =>
+                        {
+                            b1.Property<Guid>("PartnerContactId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("phone_ciphertext");
+
+                            b1.Property<byte[]>("LookupHash")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("phone_lookup_hash");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("phone_masked");
+
+                            b1.HasKey("PartnerContactId");
+
+                            b1.HasIndex("LookupHash")
+                                .HasDatabaseName("ix_partner_contacts_phone_lookup_hash");
+
+                            b1.ToTable("partner_contacts", "jobmatching");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerContactId")
+                                .HasConstraintName("fk_partner_contacts_partner_contacts_id");
+                        });
+
+                    b.Navigation("Phone")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerFeedEntry", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Vacancies.Vacancy", null)
+                        .WithOne()
+                        .HasForeignKey("Homeward.JobMatching.Domain.Partners.PartnerFeedEntry", "VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_feed_vacancies_vacancy_id");
+                });
+
             modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.Placement", b =>
                 {
                     b.HasOne("Homeward.JobMatching.Domain.Employers.Employer", null)
@@ -838,6 +1534,16 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasForeignKey("VacancyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_placements_vacancies_vacancy_id");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Placements.PlacementReport", b =>
+                {
+                    b.HasOne("Homeward.JobMatching.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_reports_placements_placement_id");
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Recommendations.Recommendation", b =>
@@ -861,6 +1567,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Homeward.JobMatching.Domain.Employers.Employer", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Homeward.JobMatching.Domain.Partners.PartnerAgreement", b =>
                 {
                     b.Navigation("Contacts");
                 });
