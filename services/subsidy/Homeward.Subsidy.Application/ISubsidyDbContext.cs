@@ -1,5 +1,10 @@
 using Homeward.BuildingBlocks.Application;
+using Homeward.Subsidy.Domain.Workers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Subsidy.Application;
 
-public interface ISubsidyDbContext : IServiceDbContext;
+public interface ISubsidyDbContext : IServiceDbContext
+{
+    DbSet<Worker> Workers { get; }
+}

@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Subsidy.Application;
+using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Subsidy.Infrastructure.Persistence;
@@ -8,4 +9,6 @@ public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
     : ServiceDbContext(options, Schema), ISubsidyDbContext
 {
     public new const string Schema = "subsidy";
+
+    public DbSet<Worker> Workers => Set<Worker>();
 }

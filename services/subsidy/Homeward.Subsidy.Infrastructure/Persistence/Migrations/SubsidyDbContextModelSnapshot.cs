@@ -163,6 +163,68 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "subsidy");
                 });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("CompletedTrainings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("completed_trainings");
+
+                    b.Property<DateTimeOffset>("FactsAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("facts_as_of");
+
+                    b.Property<string>("HouseholdDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("household_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ProfileAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_as_of");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_as_of");
+
+                    b.HasKey("WorkerId")
+                        .HasName("pk_workers");
+
+                    b.HasIndex("HouseholdDivision")
+                        .HasDatabaseName("ix_workers_household_division");
+
+                    b.ToTable("workers", "subsidy");
+                });
 #pragma warning restore 612, 618
         }
     }
