@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application;
+using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,4 +8,8 @@ namespace Homeward.Subsidy.Application;
 public interface ISubsidyDbContext : IServiceDbContext
 {
     DbSet<Worker> Workers { get; }
+
+    DbSet<Policy> Policies { get; }
+
+    DbSet<PolicyVersion> PolicyVersions { get; }
 }

@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Subsidy.Application;
+using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,4 +12,8 @@ public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
     public new const string Schema = "subsidy";
 
     public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<Policy> Policies => Set<Policy>();
+
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
 }

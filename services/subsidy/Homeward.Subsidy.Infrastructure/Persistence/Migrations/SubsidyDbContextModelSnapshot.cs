@@ -164,6 +164,89 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "subsidy");
                 });
 
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policies");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policies_code");
+
+                    b.ToTable("policies", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
+                    b.HasKey("PolicyId", "Number")
+                        .HasName("pk_policy_versions");
+
+                    b.ToTable("policy_versions", "subsidy");
+                });
+
             modelBuilder.Entity("Homeward.Subsidy.Domain.Workers.Worker", b =>
                 {
                     b.Property<Guid>("WorkerId")
@@ -224,6 +307,21 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_workers_household_division");
 
                     b.ToTable("workers", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_versions_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
