@@ -1,6 +1,7 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Subsidy.Api.Businesses;
 using Homeward.Subsidy.Api.Policies;
 using Homeward.Subsidy.Api.Workers;
 using Homeward.Subsidy.Application;
@@ -23,7 +24,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 var app = builder.Build();
 app.UseServiceApi()
     .MapWorkerEndpoints()
-    .MapPolicyEndpoints();
+    .MapPolicyEndpoints()
+    .MapBusinessEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

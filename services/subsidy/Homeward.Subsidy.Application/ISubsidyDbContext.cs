@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application;
+using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -12,4 +13,6 @@ public interface ISubsidyDbContext : IServiceDbContext
     DbSet<Policy> Policies { get; }
 
     DbSet<PolicyVersion> PolicyVersions { get; }
+
+    DbSet<Business> Businesses { get; }
 }

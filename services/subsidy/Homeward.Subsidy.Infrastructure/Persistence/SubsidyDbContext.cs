@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Subsidy.Application;
+using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -16,4 +17,6 @@ public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
     public DbSet<Policy> Policies => Set<Policy>();
 
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+
+    public DbSet<Business> Businesses => Set<Business>();
 }

@@ -164,6 +164,82 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "subsidy");
                 });
 
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Businesses.Business", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("credit_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("FounderWorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("founder_worker_id");
+
+                    b.Property<int>("JobsCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_created");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_businesses");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_businesses_credit_code");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_businesses_division");
+
+                    b.HasIndex("FounderWorkerId")
+                        .HasDatabaseName("ix_businesses_founder_worker_id");
+
+                    b.ToTable("businesses", "subsidy");
+                });
+
             modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
                 {
                     b.Property<Guid>("Id")
