@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.Subsidy.Api.Businesses;
+using Homeward.Subsidy.Api.Outreach;
 using Homeward.Subsidy.Api.Policies;
 using Homeward.Subsidy.Api.Workers;
 using Homeward.Subsidy.Application;
@@ -25,7 +26,8 @@ var app = builder.Build();
 app.UseServiceApi()
     .MapWorkerEndpoints()
     .MapPolicyEndpoints()
-    .MapBusinessEndpoints();
+    .MapBusinessEndpoints()
+    .MapOutreachEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Application;
 using Homeward.Subsidy.Domain.Businesses;
+using Homeward.Subsidy.Domain.Outreach;
 using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -15,4 +16,9 @@ public interface ISubsidyDbContext : IServiceDbContext
     DbSet<PolicyVersion> PolicyVersions { get; }
 
     DbSet<Business> Businesses { get; }
+
+    DbSet<FunnelEntry> Funnel { get; }
+
+    /// <summary>Forgets every tracked entity, so that a long run does not keep what it already saved.</summary>
+    void DiscardChanges();
 }

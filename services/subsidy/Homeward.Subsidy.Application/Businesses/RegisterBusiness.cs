@@ -6,6 +6,7 @@ using Homeward.Contracts.Subsidy;
 using Homeward.SharedKernel.Industries;
 using Homeward.SharedKernel.Organizations;
 using Homeward.Subsidy.Application.Common;
+using Homeward.Subsidy.Application.Eligibility;
 using Homeward.Subsidy.Application.Workers;
 using Homeward.Subsidy.Domain.Businesses;
 using Mediator;
@@ -15,7 +16,8 @@ namespace Homeward.Subsidy.Application.Businesses;
 
 /// <summary>
 /// Records a business a registered worker of the caller's division started, and announces it (BusinessRegistered,
-/// through the outbox in the same transaction) so the registry marks the founder self-employed.
+/// through the outbox in the same transaction) so the registry marks the founder self-employed. The founder is then
+/// evaluated with the new business, and notified of each policy they have newly become eligible for.
 /// </summary>
 public sealed record RegisterBusiness(
     Guid FounderWorkerId,
@@ -46,7 +48,7 @@ public sealed class RegisterBusinessHandler(ISubsidyDbContext db, IOutbox outbox
 {
     public async ValueTask<BusinessView> Handle(RegisterBusiness command, CancellationToken cancellationToken)
     {
-        var founder = await db.Workers.AsNoTracking().FindRegisteredAsync(currentUser, command.FounderWorkerId, cancellationToken);
+        var founder = await db.Workers.FindRegisteredAsync(currentUser, command.FounderWorkerId, cancellationToken);
         var creditCode = UnifiedSocialCreditCode.Parse(command.CreditCode);
         if (await db.Businesses.AsNoTracking().Where(b => b.CreditCode == creditCode.Value).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
@@ -61,6 +63,9 @@ public sealed class RegisterBusinessHandler(ISubsidyDbContext db, IOutbox outbox
         outbox.Enqueue(new BusinessRegistered(
             Guid.CreateVersion7(now), now, business.Id, business.FounderWorkerId, business.CreditCode, Names.Of(business.Kind),
             business.Sector, business.RegisteredOn, business.JobsCreated));
+        var eligibility = await EligibilityContext.LoadAsync(db, [founder.WorkerId], DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        eligibility.Include(business);
+        eligibility.NotifyNewlyEligible(db, [founder], await EligibilityContext.ExistingEntriesAsync(db, [founder.WorkerId], cancellationToken), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

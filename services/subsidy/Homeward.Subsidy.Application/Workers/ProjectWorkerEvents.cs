@@ -2,6 +2,7 @@ using Homeward.Contracts;
 using Homeward.Contracts.Registry;
 using Homeward.Contracts.Training;
 using Homeward.Subsidy.Application.Common;
+using Homeward.Subsidy.Application.Eligibility;
 using Homeward.Subsidy.Domain.Workers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,13 @@ namespace Homeward.Subsidy.Application.Workers;
 /// Applies a batch of registry and training events (WorkerRegistered, WorkerProfileUpdated, EmploymentStatusChanged,
 /// TrainingCompleted) to the worker facts with one read of the workers concerned and one save. Each event touches only
 /// the group of facts it carries and only when it is newer than what is known, so the outcome is the same in any
-/// order. The inbox around it makes a redelivered event do nothing.
+/// order. The inbox around it makes a redelivered event do nothing. The workers concerned are then evaluated against
+/// every active policy, and a notification is made for each policy one of them has newly become eligible for, in the
+/// same transaction.
 /// </summary>
 public sealed record ProjectWorkerEvents(IReadOnlyList<IIntegrationEvent> Events) : ICommand;
 
-public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db) : ICommandHandler<ProjectWorkerEvents>
+public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db, TimeProvider clock) : ICommandHandler<ProjectWorkerEvents>
 {
     public async ValueTask<Unit> Handle(ProjectWorkerEvents command, CancellationToken cancellationToken)
     {
@@ -37,6 +40,10 @@ public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db) : ICommandH
             Apply(worker, integrationEvent);
         }
 
+        var now = clock.GetUtcNow();
+        var eligibility = await EligibilityContext.LoadAsync(db, workerIds, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var existing = await EligibilityContext.ExistingEntriesAsync(db, workerIds, cancellationToken);
+        eligibility.NotifyNewlyEligible(db, workers.Values, existing, now);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

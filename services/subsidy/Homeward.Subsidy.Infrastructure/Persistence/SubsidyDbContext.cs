@@ -1,6 +1,7 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Subsidy.Application;
 using Homeward.Subsidy.Domain.Businesses;
+using Homeward.Subsidy.Domain.Outreach;
 using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -19,4 +20,8 @@ public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
 
     public DbSet<Business> Businesses => Set<Business>();
+
+    public DbSet<FunnelEntry> Funnel => Set<FunnelEntry>();
+
+    public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -240,6 +240,59 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                     b.ToTable("businesses", "subsidy");
                 });
 
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Outreach.FunnelEntry", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<int?>("NotifiedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("notified_version");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<DateTimeOffset?>("ViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("viewed_at");
+
+                    b.HasKey("WorkerId", "PolicyId")
+                        .HasName("pk_funnel_entries");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_funnel_entries_policy_id");
+
+                    b.HasIndex("Division", "PolicyId")
+                        .HasDatabaseName("ix_funnel_entries_division_policy_id");
+
+                    b.ToTable("funnel_entries", "subsidy");
+                });
+
             modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,6 +436,16 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_workers_household_division");
 
                     b.ToTable("workers", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Outreach.FunnelEntry", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funnel_entries_policies_policy_id");
                 });
 
             modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.PolicyVersion", b =>
