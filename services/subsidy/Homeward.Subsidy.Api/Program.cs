@@ -1,6 +1,7 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Subsidy.Api.Applications;
 using Homeward.Subsidy.Api.Businesses;
 using Homeward.Subsidy.Api.Outreach;
 using Homeward.Subsidy.Api.Policies;
@@ -27,7 +28,8 @@ app.UseServiceApi()
     .MapWorkerEndpoints()
     .MapPolicyEndpoints()
     .MapBusinessEndpoints()
-    .MapOutreachEndpoints();
+    .MapOutreachEndpoints()
+    .MapApplicationEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,4 +1,6 @@
 using Homeward.BuildingBlocks.Application;
+using Homeward.Subsidy.Domain.Applications;
+using Homeward.Subsidy.Domain.Budgets;
 using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Outreach;
 using Homeward.Subsidy.Domain.Policies;
@@ -18,6 +20,12 @@ public interface ISubsidyDbContext : IServiceDbContext
     DbSet<Business> Businesses { get; }
 
     DbSet<FunnelEntry> Funnel { get; }
+
+    DbSet<SubsidyApplication> Applications { get; }
+
+    DbSet<ApplicationUpload> ApplicationUploads { get; }
+
+    DbSet<PolicyBudget> PolicyBudgets { get; }
 
     /// <summary>Forgets every tracked entity, so that a long run does not keep what it already saved.</summary>
     void DiscardChanges();

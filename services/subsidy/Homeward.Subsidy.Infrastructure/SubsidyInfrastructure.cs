@@ -2,6 +2,9 @@ using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.Subsidy.Application;
+using Homeward.Subsidy.Application.Applications;
+using Homeward.Subsidy.Application.Common;
+using Homeward.Subsidy.Infrastructure.Budgets;
 using Homeward.Subsidy.Infrastructure.Consumers;
 using Homeward.Subsidy.Infrastructure.Persistence;
 using MassTransit;
@@ -18,7 +21,12 @@ public static class SubsidyInfrastructure
     {
         services.AddServiceDatabase<SubsidyDbContext>(configuration, "Subsidy", SubsidyDbContext.Schema);
         services.AddScoped<ISubsidyDbContext>(provider => provider.GetRequiredService<SubsidyDbContext>());
+        services.AddScoped<IBudgetLedger, BudgetLedger>();
         services.AddPersonalDataProtection(configuration);
+        services.AddOptions<SubsidyOptions>().Bind(configuration.GetSection(SubsidyOptions.Section))
+            .Validate(options => options.MaxUploadBytes > 0 && options.UploadContentTypes.Count > 0, "Subsidy:MaxUploadBytes is positive and UploadContentTypes not empty.")
+            .Validate(options => options.IndividualLoanCap > 0 && options.SmallFirmLoanCap > 0, "Subsidy loan caps are positive.")
+            .ValidateOnStart();
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {
             bus.AddConsumer<WorkerRegisteredConsumer, WorkerEventConsumerDefinition<WorkerRegisteredConsumer>>();

@@ -1,5 +1,7 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Subsidy.Application;
+using Homeward.Subsidy.Domain.Applications;
+using Homeward.Subsidy.Domain.Budgets;
 using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Outreach;
 using Homeward.Subsidy.Domain.Policies;
@@ -22,6 +24,12 @@ public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
     public DbSet<Business> Businesses => Set<Business>();
 
     public DbSet<FunnelEntry> Funnel => Set<FunnelEntry>();
+
+    public DbSet<SubsidyApplication> Applications => Set<SubsidyApplication>();
+
+    public DbSet<ApplicationUpload> ApplicationUploads => Set<ApplicationUpload>();
+
+    public DbSet<PolicyBudget> PolicyBudgets => Set<PolicyBudget>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

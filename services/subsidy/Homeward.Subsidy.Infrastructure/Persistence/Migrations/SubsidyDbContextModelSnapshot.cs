@@ -164,6 +164,256 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", "subsidy");
                 });
 
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_events");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_events_application_id");
+
+                    b.ToTable("application_events", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("DocumentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_code");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_uploads");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_uploads_application_id");
+
+                    b.ToTable("application_uploads", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.SubsidyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approver_id");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("CaseWorkerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("case_worker_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("documents");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("PreReviewerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pre_reviewer_id");
+
+                    b.Property<string>("RejectionReasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rejection_reasons");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("StageDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_due_at");
+
+                    b.Property<string>("StageOwnerDivision")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("stage_owner_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_applications_division");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_applications_policy_id");
+
+                    b.HasIndex("StageDueAt")
+                        .HasDatabaseName("ix_applications_in_review_due")
+                        .HasFilter("status IN ('PendingPreReview', 'PendingApproval')");
+
+                    b.HasIndex("WorkerId", "PolicyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_worker_id_policy_id")
+                        .HasFilter("status <> 'Rejected'");
+
+                    b.ToTable("applications", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Budgets.PolicyBudget", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("reserved");
+
+                    b.HasKey("PolicyId", "Year")
+                        .HasName("pk_policy_budgets");
+
+                    b.ToTable("policy_budgets", "subsidy", t =>
+                        {
+                            t.HasCheckConstraint("ck_policy_budgets_reserved_not_negative", "reserved >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Homeward.Subsidy.Domain.Businesses.Business", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,6 +688,46 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                     b.ToTable("workers", "subsidy");
                 });
 
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationEvent", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Applications.SubsidyApplication", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_events_applications_application_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationUpload", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Applications.SubsidyApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_uploads_applications_application_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.SubsidyApplication", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Budgets.PolicyBudget", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_budgets_policies_policy_id");
+                });
+
             modelBuilder.Entity("Homeward.Subsidy.Domain.Outreach.FunnelEntry", b =>
                 {
                     b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
@@ -456,6 +746,11 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_policy_versions_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.SubsidyApplication", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
