@@ -68,6 +68,12 @@ public static class PolicyEndpoints
             .WithSummary("A policy with the terms of one of its versions, as decisions that name it used them")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        policies.MapGet("/{policyId:guid}/budgets/{year:int}", BudgetAsync)
+            .RequireScope(Scopes.SubsidyRead)
+            .WithName("GetPolicyBudget")
+            .WithSummary("A policy's budget of a year: its size, what approvals reserved of it, what remains")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         policies.MapPut("/{policyId:guid}", ReviseAsync)
             .RequireScope(Scopes.SubsidyWrite, StaffRoles.PolicyAdmins)
             .WithName("RevisePolicy")
@@ -102,6 +108,9 @@ public static class PolicyEndpoints
 
     private static async Task<Ok<PolicyView>> GetVersionAsync(Guid policyId, int number, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetPolicy(policyId, number), cancellationToken));
+
+    private static async Task<Ok<BudgetView>> BudgetAsync(Guid policyId, int year, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetBudget(policyId, year), cancellationToken));
 
     private static async Task<Ok<PolicyView>> ReviseAsync(
         Guid policyId, RevisePolicyRequest request, ISender sender, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
