@@ -4,6 +4,7 @@ using Homeward.BuildingBlocks.Web.Api;
 using Homeward.Subsidy.Api.Applications;
 using Homeward.Subsidy.Api.Businesses;
 using Homeward.Subsidy.Api.Outreach;
+using Homeward.Subsidy.Api.Payments;
 using Homeward.Subsidy.Api.Policies;
 using Homeward.Subsidy.Api.Workers;
 using Homeward.Subsidy.Application;
@@ -29,7 +30,8 @@ app.UseServiceApi()
     .MapPolicyEndpoints()
     .MapBusinessEndpoints()
     .MapOutreachEndpoints()
-    .MapApplicationEndpoints();
+    .MapApplicationEndpoints()
+    .MapPaymentEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

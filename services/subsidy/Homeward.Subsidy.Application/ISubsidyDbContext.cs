@@ -3,6 +3,7 @@ using Homeward.Subsidy.Domain.Applications;
 using Homeward.Subsidy.Domain.Budgets;
 using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Outreach;
+using Homeward.Subsidy.Domain.Payments;
 using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,12 @@ public interface ISubsidyDbContext : IServiceDbContext
     DbSet<ApplicationUpload> ApplicationUploads { get; }
 
     DbSet<PolicyBudget> PolicyBudgets { get; }
+
+    DbSet<Disbursement> Disbursements { get; }
+
+    DbSet<GuaranteedLoan> Loans { get; }
+
+    DbSet<TaxReliefPeriod> TaxReliefPeriods { get; }
 
     /// <summary>Forgets every tracked entity, so that a long run does not keep what it already saved.</summary>
     void DiscardChanges();

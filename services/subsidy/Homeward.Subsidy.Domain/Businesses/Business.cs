@@ -43,6 +43,9 @@ public sealed class Business : IHasRowVersion
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>How many tax relief periods the business was granted.</summary>
+    public int TaxReliefGrants { get; private set; }
+
     public uint RowVersion { get; private set; }
 
     public static Business Register(
@@ -80,6 +83,8 @@ public sealed class Business : IHasRowVersion
         var months = ((today.Year - RegisteredOn.Year) * 12) + today.Month - RegisteredOn.Month;
         return today.Day < RegisteredOn.Day ? Math.Max(months - 1, 0) : Math.Max(months, 0);
     }
+
+    public void CountTaxReliefGrant() => TaxReliefGrants++;
 
     /// <summary>The jobs the business reports now, e.g. when a loan asks for them.</summary>
     public void ReportJobs(int jobs)

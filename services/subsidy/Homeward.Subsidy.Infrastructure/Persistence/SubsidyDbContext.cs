@@ -4,6 +4,7 @@ using Homeward.Subsidy.Domain.Applications;
 using Homeward.Subsidy.Domain.Budgets;
 using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Outreach;
+using Homeward.Subsidy.Domain.Payments;
 using Homeward.Subsidy.Domain.Policies;
 using Homeward.Subsidy.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,12 @@ public sealed class SubsidyDbContext(DbContextOptions<SubsidyDbContext> options)
     public DbSet<ApplicationUpload> ApplicationUploads => Set<ApplicationUpload>();
 
     public DbSet<PolicyBudget> PolicyBudgets => Set<PolicyBudget>();
+
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+
+    public DbSet<GuaranteedLoan> Loans => Set<GuaranteedLoan>();
+
+    public DbSet<TaxReliefPeriod> TaxReliefPeriods => Set<TaxReliefPeriod>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -474,6 +474,10 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(1)")
                         .HasColumnName("sector");
 
+                    b.Property<int>("TaxReliefGrants")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_relief_grants");
+
                     b.HasKey("Id")
                         .HasName("pk_businesses");
 
@@ -541,6 +545,204 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_funnel_entries_division_policy_id");
 
                     b.ToTable("funnel_entries", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("InstructedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("instructed_at");
+
+                    b.Property<string>("InstructedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instructed_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disbursements");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_disbursements_active_per_application")
+                        .HasFilter("status IN ('Instructed', 'Paid')");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_disbursements_division");
+
+                    b.ToTable("disbursements", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.GuaranteedLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Bank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("FounderWorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("founder_worker_id");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("granted_on");
+
+                    b.Property<decimal>("InterestSubsidyShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("interest_subsidy_share");
+
+                    b.Property<int>("JobsReported")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_reported");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("BusinessId")
+                        .HasDatabaseName("ix_loans_business_id");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_loans_division");
+
+                    b.ToTable("loans", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.TaxReliefPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_relief_periods");
+
+                    b.HasIndex("BusinessId")
+                        .HasDatabaseName("ix_tax_relief_periods_business_id");
+
+                    b.ToTable("tax_relief_periods", "subsidy");
                 });
 
             modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
@@ -736,6 +938,73 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_funnel_entries_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.Disbursement", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Applications.SubsidyApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_applications_application_id");
+
+                    b.OwnsOne("Homeward.SharedKernel.Privacy.ProtectedValue", "BankAccount", b1 =>
+                        {
+                            b1.Property<Guid>("DisbursementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("bank_account_ciphertext");
+
+                            b1.Property<byte[]>("LookupHash")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("bank_account_lookup_hash");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("bank_account_masked");
+
+                            b1.HasKey("DisbursementId");
+
+                            b1.HasIndex("LookupHash")
+                                .HasDatabaseName("ix_disbursements_bank_account_lookup_hash");
+
+                            b1.ToTable("disbursements", "subsidy");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisbursementId")
+                                .HasConstraintName("fk_disbursements_disbursements_id");
+                        });
+
+                    b.Navigation("BankAccount")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.GuaranteedLoan", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.TaxReliefPeriod", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_relief_periods_businesses_business_id");
                 });
 
             modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.PolicyVersion", b =>
