@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
 using Homeward.Subsidy.Api.Applications;
 using Homeward.Subsidy.Api.Businesses;
+using Homeward.Subsidy.Api.Kpis;
 using Homeward.Subsidy.Api.Outreach;
 using Homeward.Subsidy.Api.Payments;
 using Homeward.Subsidy.Api.Policies;
@@ -31,7 +32,8 @@ app.UseServiceApi()
     .MapBusinessEndpoints()
     .MapOutreachEndpoints()
     .MapApplicationEndpoints()
-    .MapPaymentEndpoints();
+    .MapPaymentEndpoints()
+    .MapKpiEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
