@@ -118,12 +118,11 @@ public sealed class RuleJsonConverter : JsonConverter<Rule>
     private static TEnum ReadName<TEnum>(JsonElement element, string what)
         where TEnum : struct, Enum
     {
+        // Only a name counts: Enum.TryParse alone would also take " 1" or "1, 2".
         if (element.ValueKind == JsonValueKind.String
-            && Enum.TryParse<TEnum>(element.GetString(), ignoreCase: true, out var value)
-            && Enum.IsDefined(value)
-            && !char.IsAsciiDigit(element.GetString()![0]))
+            && Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, element.GetString(), StringComparison.OrdinalIgnoreCase)) is { } name)
         {
-            return value;
+            return Enum.Parse<TEnum>(name);
         }
 
         var known = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
