@@ -34,6 +34,6 @@ public interface ISubsidyDbContext : IServiceDbContext
 
     DbSet<TaxReliefPeriod> TaxReliefPeriods { get; }
 
-    /// <summary>Forgets every tracked entity, so that a long run does not keep what it already saved.</summary>
+    /// <summary>Forgets every tracked change, so that a use case can start again from the database after a lost race.</summary>
     void DiscardChanges();
 }

@@ -4,8 +4,10 @@ using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.Subsidy.Application;
 using Homeward.Subsidy.Application.Applications;
 using Homeward.Subsidy.Application.Common;
+using Homeward.Subsidy.Application.Outreach;
 using Homeward.Subsidy.Infrastructure.Budgets;
 using Homeward.Subsidy.Infrastructure.Consumers;
+using Homeward.Subsidy.Infrastructure.Outreach;
 using Homeward.Subsidy.Infrastructure.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +24,7 @@ public static class SubsidyInfrastructure
         services.AddServiceDatabase<SubsidyDbContext>(configuration, "Subsidy", SubsidyDbContext.Schema);
         services.AddScoped<ISubsidyDbContext>(provider => provider.GetRequiredService<SubsidyDbContext>());
         services.AddScoped<IBudgetLedger, BudgetLedger>();
+        services.AddScoped<INotificationStore, NotificationStore>();
         services.AddPersonalDataProtection(configuration);
         services.AddOptions<SubsidyOptions>().Bind(configuration.GetSection(SubsidyOptions.Section))
             .Validate(options => options.MaxUploadBytes > 0 && options.UploadContentTypes.Count > 0, "Subsidy:MaxUploadBytes is positive and UploadContentTypes not empty.")

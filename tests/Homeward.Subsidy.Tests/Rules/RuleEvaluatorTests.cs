@@ -76,6 +76,7 @@ public sealed class RuleEvaluatorTests
         var outcome = RuleEvaluator.Evaluate(parsed, facts);
 
         Assert.Equal(eligible, outcome.Met);
+        Assert.Equal(eligible, RuleEvaluator.IsMet(parsed, facts));
         Assert.Equal(rule == "startup" ? 7 : 4, outcome.Reasons.Count);
         if (rule == "startup")
         {

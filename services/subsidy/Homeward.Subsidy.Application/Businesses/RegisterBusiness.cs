@@ -65,7 +65,7 @@ public sealed class RegisterBusinessHandler(ISubsidyDbContext db, IOutbox outbox
             business.Sector, business.RegisteredOn, business.JobsCreated));
         var eligibility = await EligibilityContext.LoadAsync(db, [founder.WorkerId], DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         eligibility.Include(business);
-        eligibility.NotifyNewlyEligible(db, [founder], await EligibilityContext.ExistingEntriesAsync(db, [founder.WorkerId], cancellationToken), now);
+        db.Funnel.AddRange(eligibility.NewlyEligible([founder], await EligibilityContext.ExistingEntriesAsync(db, [founder.WorkerId], cancellationToken), now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -65,6 +65,9 @@ public sealed class EligibilityContext
 
     public Business? BusinessOf(Guid workerId) => _businesses.GetValueOrDefault(workerId);
 
+    private FactSet FactsOf(Worker worker, Business? business) =>
+        EligibilityFacts.For(worker, business, _approvedPolicies[worker.WorkerId].Select(id => _codes.GetValueOrDefault(id)).OfType<string>(), Today);
+
     /// <summary>Counts a business not saved yet as its founder's latest.</summary>
     public void Include(Business business) => _businesses[business.FounderWorkerId] = business;
 
@@ -72,8 +75,7 @@ public sealed class EligibilityContext
     public IReadOnlyList<PolicyEligibility> Evaluate(Worker worker, Business? business = null)
     {
         business ??= BusinessOf(worker.WorkerId);
-        var benefits = _approvedPolicies[worker.WorkerId].Select(id => _codes.GetValueOrDefault(id)).OfType<string>().ToList();
-        var facts = EligibilityFacts.For(worker, business, benefits, Today);
+        var facts = FactsOf(worker, business);
         var verdicts = new List<PolicyEligibility>(_policies.Count);
         foreach (var (policy, version) in _policies)
         {
@@ -87,25 +89,26 @@ public sealed class EligibilityContext
     }
 
     /// <summary>
-    /// Adds a notification (a funnel entry) for each active policy a registered worker is eligible for and has no entry of
-    /// yet. Returns how many were added. Existing entries are passed in so that a batch reads them once.
+    /// The notifications (funnel entries) to make: one for each active policy a registered worker is eligible for and
+    /// has no entry of yet. Existing entries are passed in so that a batch reads them once; the new ones are added to it.
     /// </summary>
-    public int NotifyNewlyEligible(ISubsidyDbContext db, IEnumerable<Worker> workers, ISet<(Guid WorkerId, Guid PolicyId)> existing, DateTimeOffset now)
+    public IReadOnlyList<FunnelEntry> NewlyEligible(IEnumerable<Worker> workers, ISet<(Guid WorkerId, Guid PolicyId)> existing, DateTimeOffset now)
     {
-        var notified = 0;
+        var notifications = new List<FunnelEntry>();
         foreach (var worker in workers.Where(w => w.IsRegistered))
         {
-            foreach (var verdict in Evaluate(worker).Where(v => v.Eligible))
+            var facts = FactsOf(worker, BusinessOf(worker.WorkerId));
+            foreach (var (policy, version) in _policies)
             {
-                if (existing.Add((worker.WorkerId, verdict.PolicyId)))
+                if (!existing.Contains((worker.WorkerId, policy.Id)) && RuleEvaluator.IsMet(version.Terms.Eligibility, facts))
                 {
-                    db.Funnel.Add(FunnelEntry.Notified(worker.WorkerId, verdict.PolicyId, worker.HouseholdDivision, verdict.PolicyVersion, now));
-                    notified++;
+                    existing.Add((worker.WorkerId, policy.Id));
+                    notifications.Add(FunnelEntry.Notified(worker.WorkerId, policy.Id, worker.HouseholdDivision, version.Number, now));
                 }
             }
         }
 
-        return notified;
+        return notifications;
     }
 
     public static async Task<HashSet<(Guid WorkerId, Guid PolicyId)>> ExistingEntriesAsync(

@@ -43,7 +43,7 @@ public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db, TimeProvide
         var now = clock.GetUtcNow();
         var eligibility = await EligibilityContext.LoadAsync(db, workerIds, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var existing = await EligibilityContext.ExistingEntriesAsync(db, workerIds, cancellationToken);
-        eligibility.NotifyNewlyEligible(db, workers.Values, existing, now);
+        db.Funnel.AddRange(eligibility.NewlyEligible(workers.Values, existing, now));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -27,7 +27,10 @@ public static class RuleEvaluator
         return new RuleOutcome(met, reasons);
     }
 
-    private static bool Evaluate(Rule rule, FactSet facts, bool negated, List<RuleReason> reasons)
+    /// <summary>Only whether the rule is met, without reasons: for evaluating many workers at once (outreach).</summary>
+    public static bool IsMet(Rule rule, FactSet facts) => Evaluate(rule, facts, negated: false, reasons: null);
+
+    private static bool Evaluate(Rule rule, FactSet facts, bool negated, List<RuleReason>? reasons)
     {
         switch (rule)
         {
@@ -57,8 +60,8 @@ public static class RuleEvaluator
                 return !Evaluate(not.Rule, facts, !negated, reasons);
             case Condition condition:
             {
-                var (met, actual) = Compare(condition, facts);
-                reasons.Add(new RuleReason(Name(condition.Fact), $"{Symbol(condition.Op)} {condition.Value}", actual, met, negated));
+                var (met, actual) = Compare(condition, facts, reasons is not null);
+                reasons?.Add(new RuleReason(Name(condition.Fact), $"{Symbol(condition.Op)} {condition.Value}", actual, met, negated));
                 return met;
             }
 
@@ -67,7 +70,7 @@ public static class RuleEvaluator
         }
     }
 
-    private static (bool Met, string? Actual) Compare(Condition condition, FactSet facts)
+    private static (bool Met, string? Actual) Compare(Condition condition, FactSet facts, bool describe)
     {
         var value = condition.Value;
         switch (FactTypes.Of(condition.Fact))
@@ -82,7 +85,7 @@ public static class RuleEvaluator
                     Comparison.Gt => number > expected,
                     Comparison.Ge => number >= expected,
                     _ => false,
-                }, number.ToString(CultureInfo.InvariantCulture));
+                }, describe ? number.ToString(CultureInfo.InvariantCulture) : null);
             case FactType.Text when facts.TryText(condition.Fact, out var text):
                 return (condition.Op switch
                 {
@@ -105,7 +108,7 @@ public static class RuleEvaluator
                     Comparison.Contains => set.Contains(item),
                     Comparison.NotContains => !set.Contains(item),
                     _ => false,
-                }, "[" + string.Join(", ", set.Order(StringComparer.Ordinal)) + "]");
+                }, describe ? "[" + string.Join(", ", set.Order(StringComparer.Ordinal)) + "]" : null);
             default:
                 return (false, null);
         }
