@@ -30,9 +30,11 @@ public sealed class ServiceTests(SubsidyService subsidy) : IClassFixture<Subsidy
             "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('subsidy', 'pg_catalog', 'information_schema')");
 
         var role = $"{subsidy.Database.Name}_subsidy";
-        Assert.Equal(
-            [$"__ef_migrations_history {role}", $"idempotent_requests {role}", $"inbox_messages {role}", $"outbox_messages {role}"],
-            tables.Split(','));
+        var owners = tables.Split(',').Select(t => t.Split(' ')).ToDictionary(t => t[0], t => t[1]);
+        Assert.All(owners.Values, owner => Assert.Equal(role, owner));
+        Assert.Superset(
+            new HashSet<string> { "__ef_migrations_history", "idempotent_requests", "inbox_messages", "outbox_messages", "workers" },
+            owners.Keys.ToHashSet());
         Assert.Equal(0L, outside);
     }
 

@@ -4,6 +4,7 @@ namespace Homeward.Contracts.Registry;
 /// <param name="Education">EducationLevel name in camelCase, e.g. "juniorHigh"; null when unknown.</param>
 /// <param name="ResidenceDivision">Division code of where the worker lives now, when known.</param>
 /// <param name="Status">EmploymentStatus name in camelCase, e.g. "seekingWork".</param>
+/// <param name="ReturnedOn">The day the worker came home, when known; policies count the days since.</param>
 public sealed record WorkerFacts(
     string? Education,
     IReadOnlyList<WorkerSkill> Skills,
@@ -11,7 +12,8 @@ public sealed record WorkerFacts(
     WorkerIntention? Intention,
     IReadOnlyList<string> TrainingNeeds,
     string? ResidenceDivision,
-    string Status);
+    string Status,
+    DateOnly? ReturnedOn = null);
 
 /// <param name="Level">SkillLevel name in camelCase: none, junior, intermediate, senior, technician.</param>
 public sealed record WorkerSkill(string TradeCode, string Level);

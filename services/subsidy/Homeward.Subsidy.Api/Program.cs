@@ -1,6 +1,13 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Subsidy.Api.Applications;
+using Homeward.Subsidy.Api.Businesses;
+using Homeward.Subsidy.Api.Kpis;
+using Homeward.Subsidy.Api.Outreach;
+using Homeward.Subsidy.Api.Payments;
+using Homeward.Subsidy.Api.Policies;
+using Homeward.Subsidy.Api.Workers;
 using Homeward.Subsidy.Application;
 using Homeward.Subsidy.Infrastructure;
 using Mediator;
@@ -19,7 +26,14 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 var app = builder.Build();
-app.UseServiceApi();
+app.UseServiceApi()
+    .MapWorkerEndpoints()
+    .MapPolicyEndpoints()
+    .MapBusinessEndpoints()
+    .MapOutreachEndpoints()
+    .MapApplicationEndpoints()
+    .MapPaymentEndpoints()
+    .MapKpiEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

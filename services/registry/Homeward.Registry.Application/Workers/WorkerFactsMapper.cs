@@ -22,7 +22,8 @@ public static class WorkerFactsMapper
             : null,
         worker.TrainingNeeds,
         worker.Residence?.Division,
-        Name(worker.Status));
+        Name(worker.Status),
+        worker.ReturnedOn);
 
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

@@ -163,6 +163,869 @@ namespace Homeward.Subsidy.Infrastructure.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "subsidy");
                 });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_events");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_events_application_id");
+
+                    b.ToTable("application_events", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("DocumentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_code");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_uploads");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_uploads_application_id");
+
+                    b.ToTable("application_uploads", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.SubsidyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approver_id");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("CaseWorkerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("case_worker_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("documents");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("PreReviewerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pre_reviewer_id");
+
+                    b.Property<string>("RejectionReasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rejection_reasons");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("StageDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_due_at");
+
+                    b.Property<string>("StageOwnerDivision")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("stage_owner_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_applications_division");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_applications_policy_id");
+
+                    b.HasIndex("StageDueAt")
+                        .HasDatabaseName("ix_applications_in_review_due")
+                        .HasFilter("status IN ('PendingPreReview', 'PendingApproval')");
+
+                    b.HasIndex("WorkerId", "PolicyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_worker_id_policy_id")
+                        .HasFilter("status <> 'Rejected'");
+
+                    b.ToTable("applications", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Budgets.PolicyBudget", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("reserved");
+
+                    b.HasKey("PolicyId", "Year")
+                        .HasName("pk_policy_budgets");
+
+                    b.ToTable("policy_budgets", "subsidy", t =>
+                        {
+                            t.HasCheckConstraint("ck_policy_budgets_reserved_not_negative", "reserved >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Businesses.Business", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("credit_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("FounderWorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("founder_worker_id");
+
+                    b.Property<int>("JobsCreated")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_created");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sector");
+
+                    b.Property<int>("TaxReliefGrants")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_relief_grants");
+
+                    b.HasKey("Id")
+                        .HasName("pk_businesses");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_businesses_credit_code");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_businesses_division");
+
+                    b.HasIndex("FounderWorkerId")
+                        .HasDatabaseName("ix_businesses_founder_worker_id");
+
+                    b.ToTable("businesses", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Outreach.FunnelEntry", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<int?>("NotifiedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("notified_version");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<DateTimeOffset?>("ViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("viewed_at");
+
+                    b.HasKey("WorkerId", "PolicyId")
+                        .HasName("pk_funnel_entries");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_funnel_entries_policy_id");
+
+                    b.HasIndex("Division", "PolicyId")
+                        .HasDatabaseName("ix_funnel_entries_division_policy_id");
+
+                    b.ToTable("funnel_entries", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("InstructedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("instructed_at");
+
+                    b.Property<string>("InstructedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instructed_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disbursements");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_disbursements_active_per_application")
+                        .HasFilter("status IN ('Instructed', 'Paid')");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_disbursements_division");
+
+                    b.ToTable("disbursements", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.GuaranteedLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Bank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("FounderWorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("founder_worker_id");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("granted_on");
+
+                    b.Property<decimal>("InterestSubsidyShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("interest_subsidy_share");
+
+                    b.Property<int>("JobsReported")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_reported");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("BusinessId")
+                        .HasDatabaseName("ix_loans_business_id");
+
+                    b.HasIndex("Division")
+                        .HasDatabaseName("ix_loans_division");
+
+                    b.ToTable("loans", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.TaxReliefPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("division")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_relief_periods");
+
+                    b.HasIndex("BusinessId")
+                        .HasDatabaseName("ix_tax_relief_periods_business_id");
+
+                    b.ToTable("tax_relief_periods", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policies");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policies_code");
+
+                    b.ToTable("policies", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
+                    b.HasKey("PolicyId", "Number")
+                        .HasName("pk_policy_versions");
+
+                    b.ToTable("policy_versions", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("CompletedTrainings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("completed_trainings");
+
+                    b.Property<DateTimeOffset>("FactsAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("facts_as_of");
+
+                    b.Property<string>("HouseholdDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("household_division")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ProfileAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_as_of");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_as_of");
+
+                    b.HasKey("WorkerId")
+                        .HasName("pk_workers");
+
+                    b.HasIndex("HouseholdDivision")
+                        .HasDatabaseName("ix_workers_household_division");
+
+                    b.ToTable("workers", "subsidy");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationEvent", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Applications.SubsidyApplication", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_events_applications_application_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.ApplicationUpload", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Applications.SubsidyApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_uploads_applications_application_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.SubsidyApplication", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Budgets.PolicyBudget", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_budgets_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Outreach.FunnelEntry", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funnel_entries_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.Disbursement", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Applications.SubsidyApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_disbursements_applications_application_id");
+
+                    b.OwnsOne("Homeward.SharedKernel.Privacy.ProtectedValue", "BankAccount", b1 =>
+                        {
+                            b1.Property<Guid>("DisbursementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<byte[]>("Ciphertext")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("bank_account_ciphertext");
+
+                            b1.Property<byte[]>("LookupHash")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("bank_account_lookup_hash");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("bank_account_masked");
+
+                            b1.HasKey("DisbursementId");
+
+                            b1.HasIndex("LookupHash")
+                                .HasDatabaseName("ix_disbursements_bank_account_lookup_hash");
+
+                            b1.ToTable("disbursements", "subsidy");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DisbursementId")
+                                .HasConstraintName("fk_disbursements_disbursements_id");
+                        });
+
+                    b.Navigation("BankAccount")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.GuaranteedLoan", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Payments.TaxReliefPeriod", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_relief_periods_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.PolicyVersion", b =>
+                {
+                    b.HasOne("Homeward.Subsidy.Domain.Policies.Policy", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_versions_policies_policy_id");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Applications.SubsidyApplication", b =>
+                {
+                    b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Homeward.Subsidy.Domain.Policies.Policy", b =>
+                {
+                    b.Navigation("Versions");
+                });
 #pragma warning restore 612, 618
         }
     }
