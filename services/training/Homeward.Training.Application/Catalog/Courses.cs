@@ -51,7 +51,7 @@ internal static class CourseContentRules
         where T : ICourseContent
     {
         validator.RuleFor(c => c.TradeCode).NotEmpty().WithMessage("The trade is required.")
-            .Must(code => TradeCatalog.Current.Find(code!) is { RetiredOn: null }).When(c => !string.IsNullOrEmpty(c.TradeCode))
+            .Must(code => TradeCatalog.Current.Find(code!) is { RetiredOn: null }).When(c => !string.IsNullOrEmpty(c.TradeCode), ApplyConditionTo.CurrentValidator)
             .WithMessage("The trade is an active code of the trade reference data, e.g. welder.");
         validator.RuleFor(c => c.Level).NotNull().WithMessage("The certificate level is junior, intermediate, senior or technician.")
             .Must(level => level is not SkillLevel.None).WithMessage("A course leads to a certificate level: junior, intermediate, senior or technician.")
@@ -61,11 +61,11 @@ internal static class CourseContentRules
             .InclusiveBetween(0, 2000).WithMessage("Theory hours are between 0 and 2000.");
         validator.RuleFor(c => c.PracticalHours).NotNull().WithMessage("The practical hours are required.")
             .InclusiveBetween(0, 2000).WithMessage("Practical hours are between 0 and 2000.");
-        validator.RuleFor(c => c).Must(c => c.TheoryHours + c.PracticalHours > 0).When(c => c.TheoryHours is not null && c.PracticalHours is not null)
+        validator.RuleFor(c => c).Must(c => c.TheoryHours + c.PracticalHours > 0).When(c => c.TheoryHours is not null && c.PracticalHours is not null, ApplyConditionTo.CurrentValidator)
             .OverridePropertyName("practicalHours").WithMessage("A course lasts at least one hour.");
         validator.RuleFor(c => c.Syllabus).NotEmpty().WithMessage("The syllabus lists at least one topic.")
             .Must(topics => topics!.Count <= 100 && topics.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 200))
-            .When(c => c.Syllabus is { Count: > 0 })
+            .When(c => c.Syllabus is { Count: > 0 }, ApplyConditionTo.CurrentValidator)
             .WithMessage("The syllabus has at most 100 topics, each of 1 to 200 characters.");
     }
 
@@ -186,7 +186,7 @@ public sealed record ListCourses(string? TradeCode, string? Status, Guid? Provid
 public sealed class ListCoursesValidator : AbstractValidator<ListCourses>
 {
     public ListCoursesValidator() =>
-        RuleFor(q => q.Status).Must(status => Names.Parse<CourseStatus>(status) is not null).When(q => q.Status is not null)
+        RuleFor(q => q.Status).Must(status => Names.Parse<CourseStatus>(status) is not null).When(q => q.Status is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("The status is draft, published or retired.");
 }
 

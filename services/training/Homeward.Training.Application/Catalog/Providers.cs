@@ -24,7 +24,7 @@ public sealed class RegisterProviderValidator : AbstractValidator<RegisterProvid
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("The provider's name is required.").MaximumLength(100).WithMessage("A name has at most 100 characters.");
         RuleFor(c => c.Division).NotEmpty().WithMessage("The division is required.")
-            .Must(code => DivisionCode.TryParse(code, out _)).When(c => !string.IsNullOrEmpty(c.Division)).WithMessage(DivisionFilter.Message);
+            .Must(code => DivisionCode.TryParse(code, out _)).When(c => !string.IsNullOrEmpty(c.Division), ApplyConditionTo.CurrentValidator).WithMessage(DivisionFilter.Message);
         RuleFor(c => c.Address).MaximumLength(200).WithMessage("An address has at most 200 characters.");
     }
 }

@@ -33,7 +33,7 @@ public sealed class AssessPriorLearningValidator : AbstractValidator<AssessPrior
     {
         RuleFor(c => c.WorkerId).NotNull().WithMessage("The worker is required.");
         RuleFor(c => c.TradeCode).NotEmpty().WithMessage("The trade is required.")
-            .Must(code => TradeCatalog.Current.Find(code!) is { RetiredOn: null }).When(c => !string.IsNullOrEmpty(c.TradeCode))
+            .Must(code => TradeCatalog.Current.Find(code!) is { RetiredOn: null }).When(c => !string.IsNullOrEmpty(c.TradeCode), ApplyConditionTo.CurrentValidator)
             .WithMessage("The trade is an active code of the trade reference data, e.g. welder.");
         RuleFor(c => c.Level).NotNull().WithMessage("The level is junior, intermediate, senior or technician.")
             .Must(level => level is not SkillLevel.None).WithMessage("The level is junior, intermediate, senior or technician.").IsInEnum();
@@ -41,7 +41,7 @@ public sealed class AssessPriorLearningValidator : AbstractValidator<AssessPrior
         RuleFor(c => c.PracticalScore).NotNull().WithMessage("The practical score is required.").InclusiveBetween(0, 100).WithMessage("A score is 0 to 100.");
         RuleFor(c => c.Assessor).NotEmpty().WithMessage("The assessor is required.").MaximumLength(100).WithMessage("An assessor's name has at most 100 characters.");
         RuleFor(c => c.AssessedOn).NotNull().WithMessage("The day of the assessment is required.")
-            .Must(day => day <= clock.Today()).When(c => c.AssessedOn is not null).WithMessage("An assessment is recorded on or after the day it took place.");
+            .Must(day => day <= clock.Today()).When(c => c.AssessedOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("An assessment is recorded on or after the day it took place.");
     }
 }
 

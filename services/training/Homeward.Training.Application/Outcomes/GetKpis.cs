@@ -36,7 +36,7 @@ public sealed class GetKpisValidator : AbstractValidator<GetKpis>
         RuleFor(q => q.Division).Must(DivisionFilter.IsValid).WithMessage(DivisionFilter.Message);
         RuleFor(q => q.From).NotNull().WithMessage("The first day of the period (from) is required.");
         RuleFor(q => q.To).NotNull().WithMessage("The last day of the period (to) is required.")
-            .GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null).WithMessage("The period ends on or after its first day.");
+            .GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null, ApplyConditionTo.CurrentValidator).WithMessage("The period ends on or after its first day.");
     }
 }
 

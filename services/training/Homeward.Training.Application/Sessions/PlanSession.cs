@@ -21,14 +21,14 @@ public sealed class PlanSessionValidator : AbstractValidator<PlanSession>
     {
         RuleFor(c => c.CourseId).NotNull().WithMessage("The course is required.");
         RuleFor(c => c.Division).NotEmpty().WithMessage("The division is required.")
-            .Must(code => DivisionCode.TryParse(code, out _)).When(c => !string.IsNullOrEmpty(c.Division)).WithMessage(DivisionFilter.Message);
+            .Must(code => DivisionCode.TryParse(code, out _)).When(c => !string.IsNullOrEmpty(c.Division), ApplyConditionTo.CurrentValidator).WithMessage(DivisionFilter.Message);
         RuleFor(c => c.StartsOn).NotNull().WithMessage("The start date is required.");
         RuleFor(c => c.EndsOn).NotNull().WithMessage("The end date is required.")
-            .GreaterThanOrEqualTo(c => c.StartsOn).When(c => c.StartsOn is not null).WithMessage("A session ends on or after the day it starts.");
+            .GreaterThanOrEqualTo(c => c.StartsOn).When(c => c.StartsOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("A session ends on or after the day it starts.");
         RuleFor(c => c.Capacity).NotNull().WithMessage("The capacity is required.").InclusiveBetween(1, 1000).WithMessage("A session seats 1 to 1000 trainees.");
         RuleFor(c => c.Instructors).NotEmpty().WithMessage("A session names at least one instructor.")
             .Must(names => names!.Count <= 20 && names.All(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 50))
-            .When(c => c.Instructors is { Count: > 0 })
+            .When(c => c.Instructors is { Count: > 0 }, ApplyConditionTo.CurrentValidator)
             .WithMessage("At most 20 instructors, each name of 1 to 50 characters.");
     }
 }

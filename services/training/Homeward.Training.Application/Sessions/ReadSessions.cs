@@ -28,7 +28,7 @@ public sealed class ListSessionsValidator : AbstractValidator<ListSessions>
     public ListSessionsValidator()
     {
         RuleFor(q => q.Division).Must(DivisionFilter.IsValid).WithMessage(DivisionFilter.Message);
-        RuleFor(q => q.Status).Must(status => Names.Parse<SessionStatus>(status) is not null).When(q => q.Status is not null)
+        RuleFor(q => q.Status).Must(status => Names.Parse<SessionStatus>(status) is not null).When(q => q.Status is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("The status is planned, open, inProgress, completed or cancelled.");
     }
 }

@@ -23,7 +23,7 @@ public sealed class RecordLessonValidator : AbstractValidator<RecordLesson>
         RuleFor(c => c.HeldOn).NotNull().WithMessage("The day the lesson was held is required.");
         RuleFor(c => c.Kind).NotNull().WithMessage("The kind is theory or practical.").IsInEnum();
         RuleFor(c => c.Hours).NotNull().WithMessage("The hours are required.")
-            .Must(hours => hours is > 0m and <= 12m && decimal.Round(hours.Value, 1) == hours.Value).When(c => c.Hours is not null)
+            .Must(hours => hours is > 0m and <= 12m && decimal.Round(hours.Value, 1) == hours.Value).When(c => c.Hours is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("A lesson lasts more than 0 and at most 12 hours, in tenths of an hour.");
         RuleFor(c => c.Topic).NotEmpty().WithMessage("The topic is required.").MaximumLength(200).WithMessage("A topic has at most 200 characters.");
         RuleFor(c => c.PresentWorkerIds).NotNull().WithMessage("List the workers present (an empty list when no one came).");

@@ -56,5 +56,5 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     }
 
     public async Task<TrainingSession?> LockSessionAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        await Sessions.FromSql($"SELECT * FROM training.sessions WHERE id = {sessionId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+        await Sessions.FromSql($"SELECT *, xmin FROM training.sessions WHERE id = {sessionId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
 }
