@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Training.Application;
 using Homeward.Training.Application.Common;
+using Homeward.Training.Application.Enrollments;
 using Homeward.Training.Infrastructure.Consumers;
 using Homeward.Training.Infrastructure.Persistence;
 using MassTransit;
@@ -29,6 +30,7 @@ public static class TrainingInfrastructure
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section))
             .Validate(options => options.AreValid, "Training: shares are between 0 and 1, the pass mark 0 to 100, session size and window positive, an issuer named.")
             .ValidateOnStart();
+        services.AddSingleton<EnrollmentGate>();
         return services;
     }
 }

@@ -28,6 +28,9 @@ public sealed class TrainingOptions
     /// <summary>The body named as issuer on every certificate.</summary>
     public string CertificateIssuer { get; set; } = "示范市职业技能鉴定中心";
 
+    /// <summary>Enrollments one process lets wait on session locks at once (see EnrollmentGate); well below the connection pool's size.</summary>
+    public int MaxConcurrentEnrollments { get; set; } = 8;
+
     public CompletionRule CompletionRule => new(MinimumAttendance, MinimumPracticalAttendance);
 
     public bool AreValid =>
@@ -36,6 +39,7 @@ public sealed class TrainingOptions
         && MinimumPracticalAttendance is >= 0m and <= 1m
         && PassMark is >= 0 and <= 100
         && SuggestedSessionSize > 0
+        && MaxConcurrentEnrollments > 0
         && EmploymentWindowMonths > 0
         && !string.IsNullOrWhiteSpace(CertificateIssuer);
 }

@@ -27,48 +27,60 @@ public sealed class EnrollValidator : AbstractValidator<Enroll>
     public EnrollValidator() => RuleFor(c => c.WorkerId).NotNull().WithMessage("The worker is required.");
 }
 
-public sealed class EnrollHandler(ITrainingDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<Enroll, EnrollmentView>
+public sealed class EnrollHandler(ITrainingDbContext db, IOutbox outbox, ICurrentUser currentUser, EnrollmentGate gate, TimeProvider clock) : ICommandHandler<Enroll, EnrollmentView>
 {
     public async ValueTask<EnrollmentView> Handle(Enroll command, CancellationToken cancellationToken)
     {
         var worker = await db.Workers.AsNoTracking().FindRegisteredAsync(currentUser, command.WorkerId!.Value, cancellationToken);
+        await EnsureNotEnrolledAsync(command.SessionId, worker.WorkerId, cancellationToken);
+        Enrollment enrollment;
         try
         {
-            return await db.InTransactionAsync(
-                async ct =>
-                {
-                    var session = await db.LockSessionAsync(command.SessionId, ct) ?? throw new NotFoundException("Session", command.SessionId);
-                    var existing = await db.Enrollments.AsNoTracking()
-                        .FirstOrDefaultAsync(e => e.SessionId == session.Id && e.WorkerId == worker.WorkerId, ct);
-                    if (existing is not null)
+            // Only what must be serialised happens under the lock: take the arrival (and a seat), store it, commit.
+            enrollment = await gate.RunAsync(
+                () => db.InTransactionAsync(
+                    async ct =>
                     {
-                        throw AlreadyEnrolled(existing.Id);
-                    }
+                        var session = await db.LockSessionAsync(command.SessionId, ct) ?? throw new NotFoundException("Session", command.SessionId);
+                        var now = clock.GetUtcNow();
+                        var (arrival, seated) = session.Arrive();
+                        var arrived = Enrollment.Arrive(Guid.CreateVersion7(now), session.Id, worker.WorkerId, worker.HouseholdDivision, arrival, seated, now);
+                        db.Enrollments.Add(arrived);
+                        if (seated)
+                        {
+                            outbox.Enqueue(new TrainingEnrolled(
+                                Guid.CreateVersion7(now), now, arrived.Id, worker.WorkerId, session.Id, session.TradeCode, session.StartsOn, session.EndsOn));
+                        }
 
-                    var now = clock.GetUtcNow();
-                    var (arrival, seated) = session.Arrive();
-                    var enrollment = Enrollment.Arrive(Guid.CreateVersion7(now), session.Id, worker.WorkerId, worker.HouseholdDivision, arrival, seated, now);
-                    db.Enrollments.Add(enrollment);
-                    if (seated)
-                    {
-                        outbox.Enqueue(new TrainingEnrolled(
-                            Guid.CreateVersion7(now), now, enrollment.Id, worker.WorkerId, session.Id, session.TradeCode, session.StartsOn, session.EndsOn));
-                    }
-
-                    await db.SaveChangesAsync(ct);
-                    var position = seated
-                        ? (int?)null
-                        : await db.Enrollments.CountAsync(e => e.SessionId == session.Id && e.Status == EnrollmentStatus.Waitlisted && e.Arrival <= arrival, ct);
-                    return EnrollmentView.From(enrollment, worker.Name, position);
-                },
+                        await db.SaveChangesAsync(ct);
+                        return arrived;
+                    },
+                    cancellationToken),
                 cancellationToken);
         }
         catch (UniqueConstraintViolationException)
         {
-            // The same worker sent twice at once: the session lock serialised them, and the unique key stops the second.
-            var existing = await db.Enrollments.AsNoTracking()
-                .FirstAsync(e => e.SessionId == command.SessionId && e.WorkerId == worker.WorkerId, cancellationToken);
-            throw AlreadyEnrolled(existing.Id);
+            // The same worker sent twice at once: the unique key stops the second.
+            await EnsureNotEnrolledAsync(command.SessionId, worker.WorkerId, cancellationToken);
+            throw;
+        }
+
+        var position = enrollment.Status == EnrollmentStatus.Waitlisted
+            ? await db.Enrollments.CountAsync(
+                e => e.SessionId == enrollment.SessionId && e.Status == EnrollmentStatus.Waitlisted && e.Arrival <= enrollment.Arrival, cancellationToken)
+            : (int?)null;
+        return EnrollmentView.From(enrollment, worker.Name, position);
+    }
+
+    private async Task EnsureNotEnrolledAsync(Guid sessionId, Guid workerId, CancellationToken cancellationToken)
+    {
+        var existing = await db.Enrollments.AsNoTracking()
+            .Where(e => e.SessionId == sessionId && e.WorkerId == workerId)
+            .Select(e => (Guid?)e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { } enrollmentId)
+        {
+            throw AlreadyEnrolled(enrollmentId);
         }
     }
 
