@@ -21,9 +21,10 @@ public sealed class TrainingJourneyTests(Platform platform) : IClassFixture<Plat
     [Fact]
     public async Task A_worker_who_gains_a_certificate_in_training_now_matches_the_vacancy_that_needed_it()
     {
+        var nationalId = SliceTests.NewNationalId();
         var registered = await platform.Admin.PostAsJsonAsync("/api/registry/v1/workers", new
         {
-            nationalId = SliceTests.NewNationalId(),
+            nationalId,
             name = "钱学焊",
             phone = "13912340000",
             householdDivision = Village,
@@ -38,8 +39,11 @@ public sealed class TrainingJourneyTests(Platform platform) : IClassFixture<Plat
         var vacancyId = await PostVacancyNeedingACertificateAsync();
         Assert.Contains(await UnmetAsync(workerId, vacancyId), unmet => unmet.Contains("certificate", StringComparison.Ordinal));
 
-        await Eventually.MatchesAsync(
+        var trainee = await Eventually.MatchesAsync(
             () => platform.Admin.GetAsync($"{Training}/workers/{workerId}"), response => response.StatusCode == HttpStatusCode.OK, "the worker in training");
+        var traineeBody = await trainee.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(nationalId, traineeBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912340000", traineeBody, StringComparison.Ordinal);
         var sessionId = await OpenWelderSessionAsync();
         var enrollment = await CreatedAsync(await platform.Admin.PostAsJsonAsync($"{Training}/sessions/{sessionId}/enrollments", new { workerId }));
         var session = await MoveAsync(sessionId, "inProgress");

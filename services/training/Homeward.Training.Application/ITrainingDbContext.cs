@@ -36,7 +36,8 @@ public interface ITrainingDbContext : IServiceDbContext
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction that commits when it returns and rolls back when it throws;
-    /// the tracked changes are forgotten after a failure.
+    /// the tracked changes are forgotten after a failure. Inside a transaction already begun (an idempotent request's)
+    /// the work joins it.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 

@@ -91,6 +91,24 @@ public sealed class CompletionAndCertificateTests(TrainingService training) : IC
     }
 
     [Fact]
+    public async Task Lessons_of_a_session_held_in_another_county_are_not_recorded_there()
+    {
+        var sessionId = await training.Client.OpenSessionAsync(capacity: 2, division: TrainingApi.CountyB);
+        var workerId = await training.RegisterWorkerAsync(TrainingApi.VillageA);
+        await training.Client.EnrollAsync(sessionId, workerId);
+        var session = await training.Client.MoveSessionAsync(sessionId, "inProgress");
+        var countyA = training.ClientFor(Caller.Staff(TrainingApi.CountyA, Roles.CountyOfficer, Scopes.TrainingWrite, Scopes.TrainingRead));
+
+        var response = await countyA.PostAsJsonAsync($"{TrainingApi.Root}/sessions/{sessionId}/lessons", new
+        {
+            heldOn = session.GetProperty("startsOn").GetString(), kind = "theory", hours = 2m, topic = "安全", presentWorkerIds = new[] { workerId },
+        });
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0L, await training.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM training.lessons WHERE session_id = '{sessionId}'"));
+    }
+
+    [Fact]
     public async Task Cancelling_a_session_drops_its_seated_trainees()
     {
         var sessionId = await training.Client.OpenSessionAsync(capacity: 1);

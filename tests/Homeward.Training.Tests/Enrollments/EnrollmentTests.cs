@@ -94,6 +94,25 @@ public sealed class EnrollmentTests(TrainingService training) : IClassFixture<Tr
     }
 
     [Fact]
+    public async Task An_enrollment_sent_again_with_the_same_idempotency_key_replays_the_first_answer()
+    {
+        var sessionId = await training.Client.OpenSessionAsync(capacity: 5);
+        var workerId = await training.RegisterWorkerAsync();
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{TrainingApi.Root}/sessions/{sessionId}/enrollments") { Content = JsonContent.Create(new { workerId }) };
+            request.Headers.Add("Idempotency-Key", $"enroll-{workerId}");
+            return request;
+        }
+
+        var first = await (await training.Client.SendAsync(Request())).CreatedAsync();
+        var replayed = await (await training.Client.SendAsync(Request())).CreatedAsync();
+
+        Assert.Equal(first.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
+        Assert.Equal(1L, await training.OutboxCountAsync("training-enrolled", "workerId", workerId));
+    }
+
+    [Fact]
     public async Task A_session_that_is_not_open_takes_no_enrollment()
     {
         var courseId = await training.Client.PublishedCourseAsync();

@@ -40,6 +40,13 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (Database.CurrentTransaction is not null)
+        {
+            // A request with an Idempotency-Key already runs in the transaction that stores its response: the work
+            // joins it, and it commits (or rolls back) with the response.
+            return await work(cancellationToken);
+        }
+
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         try
         {
