@@ -1,7 +1,13 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
+using Homeward.Training.Api.Catalog;
+using Homeward.Training.Api.Certificates;
+using Homeward.Training.Api.Enrollments;
+using Homeward.Training.Api.Reports;
+using Homeward.Training.Api.Sessions;
 using Homeward.Training.Api.Trades;
+using Homeward.Training.Api.Workers;
 using Homeward.Training.Application.Trades;
 using Homeward.Training.Infrastructure;
 using Mediator;
@@ -21,7 +27,13 @@ builder.Services.AddMediator((MediatorOptions options) =>
 
 var app = builder.Build();
 app.UseServiceApi()
-    .MapTradeEndpoints();
+    .MapTradeEndpoints()
+    .MapWorkerEndpoints()
+    .MapCatalogEndpoints()
+    .MapSessionEndpoints()
+    .MapEnrollmentEndpoints()
+    .MapCertificateEndpoints()
+    .MapReportEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -31,7 +31,10 @@ public sealed record TradeListResponse(string Release, IReadOnlyList<TradeRespon
 
 /// <param name="Code">Stable trade code used across the platform, e.g. "welder".</param>
 /// <param name="OccupationCode">Entry of the national occupational classification.</param>
-public sealed record TradeResponse(string Code, string Name, string EnglishName, string OccupationCode, DateOnly? RetiredOn)
+/// <param name="CertificateLevels">The skill level certificates the city issues in the trade, lowest first.</param>
+public sealed record TradeResponse(string Code, string Name, string EnglishName, string OccupationCode, IReadOnlyList<SkillLevel> CertificateLevels, DateOnly? RetiredOn)
 {
-    public static TradeResponse From(Trade trade) => new(trade.Code, trade.Name, trade.EnglishName, trade.OccupationCode, trade.RetiredOn);
+    private static readonly IReadOnlyList<SkillLevel> CertifiedLevels = [.. Enum.GetValues<SkillLevel>().Where(level => level != SkillLevel.None)];
+
+    public static TradeResponse From(Trade trade) => new(trade.Code, trade.Name, trade.EnglishName, trade.OccupationCode, CertifiedLevels, trade.RetiredOn);
 }

@@ -1,5 +1,12 @@
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.Training.Application;
+using Homeward.Training.Domain.Catalog;
+using Homeward.Training.Domain.Certificates;
+using Homeward.Training.Domain.Demand;
+using Homeward.Training.Domain.Enrollments;
+using Homeward.Training.Domain.Outcomes;
+using Homeward.Training.Domain.Sessions;
+using Homeward.Training.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homeward.Training.Infrastructure.Persistence;
@@ -8,4 +15,53 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     : ServiceDbContext(options, Schema), ITrainingDbContext
 {
     public new const string Schema = "training";
+
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<Provider> Providers => Set<Provider>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<TrainingSession> Sessions => Set<TrainingSession>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<PriorLearningAssessment> PriorLearningAssessments => Set<PriorLearningAssessment>();
+
+    public DbSet<SkillGap> SkillGaps => Set<SkillGap>();
+
+    public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            // A request with an Idempotency-Key already runs in the transaction that stores its response: the work
+            // joins it, and it commits (or rolls back) with the response.
+            return await work(cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            // What the failed attempt tracked must not leak into a retry or a later save of this context.
+            ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    public async Task<TrainingSession?> LockSessionAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        await Sessions.FromSql($"SELECT *, xmin FROM training.sessions WHERE id = {sessionId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
 }

@@ -163,6 +163,685 @@ namespace Homeward.Training.Infrastructure.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "training");
                 });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Catalog.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("PracticalHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("practical_hours");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Syllabus")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("syllabus");
+
+                    b.Property<int>("TheoryHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("theory_hours");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_courses");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_courses_provider_id");
+
+                    b.HasIndex("TradeCode")
+                        .HasDatabaseName("ix_courses_trade_code");
+
+                    b.ToTable("courses", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Catalog.Provider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_providers");
+
+                    b.ToTable("providers", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Certificates.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("route");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("worker_division");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_number");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_source_id");
+
+                    b.HasIndex("WorkerDivision")
+                        .HasDatabaseName("ix_certificates_worker_division");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_certificates_worker_id");
+
+                    b.ToTable("certificates", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Certificates.PriorLearningAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assessor");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<int>("PracticalScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("practical_score");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("TheoryScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("theory_score");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("worker_division");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prior_learning_assessments");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_prior_learning_assessments_worker_id");
+
+                    b.ToTable("prior_learning_assessments", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Demand.SkillGap", b =>
+                {
+                    b.Property<string>("TradeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Division")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("Gap")
+                        .HasColumnType("integer")
+                        .HasColumnName("gap");
+
+                    b.Property<int>("UnfilledHeadcount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unfilled_headcount");
+
+                    b.HasKey("TradeCode", "Level", "Division")
+                        .HasName("pk_skill_gaps");
+
+                    b.ToTable("skill_gaps", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Attendance", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean")
+                        .HasColumnName("present");
+
+                    b.HasKey("LessonId", "EnrollmentId")
+                        .HasName("pk_attendances");
+
+                    b.HasIndex("EnrollmentId")
+                        .HasDatabaseName("ix_attendances_enrollment_id");
+
+                    b.ToTable("attendances", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Arrival")
+                        .HasColumnType("bigint")
+                        .HasColumnName("arrival");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<int?>("PracticalScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("practical_score");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("SeatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seated_at");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("TheoryScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("theory_score");
+
+                    b.Property<string>("WorkerDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("worker_division");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrollments");
+
+                    b.HasIndex("WorkerDivision")
+                        .HasDatabaseName("ix_enrollments_worker_division");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_enrollments_worker_id");
+
+                    b.HasIndex("SessionId", "Arrival")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollments_session_id_arrival");
+
+                    b.HasIndex("SessionId", "WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollments_session_id_worker_id");
+
+                    b.ToTable("enrollments", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lessons");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_lessons_session_id");
+
+                    b.ToTable("lessons", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Outcomes.EmploymentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("TradeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employment_records");
+
+                    b.HasIndex("WorkerId", "StartedOn")
+                        .HasDatabaseName("ix_employment_records_worker_id_started_on");
+
+                    b.ToTable("employment_records", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Sessions.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Arrivals")
+                        .HasColumnType("bigint")
+                        .HasColumnName("arrivals");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Division")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("EnrolledCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled_count");
+
+                    b.Property<string>("Instructors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("instructors");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_sessions_course_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_sessions_provider_id");
+
+                    b.HasIndex("Division", "TradeCode")
+                        .HasDatabaseName("ix_sessions_division_trade_code");
+
+                    b.ToTable("sessions", "training", t =>
+                        {
+                            t.HasCheckConstraint("ck_sessions_seats", "enrolled_count >= 0 AND enrolled_count <= capacity");
+                        });
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Workers.Worker", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateTimeOffset>("FactsAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("facts_as_of");
+
+                    b.Property<string>("HouseholdDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("household_division");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("ProfileAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_as_of");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_as_of");
+
+                    b.PrimitiveCollection<string[]>("TrainingNeeds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("training_needs");
+
+                    b.HasKey("WorkerId")
+                        .HasName("pk_workers");
+
+                    b.HasIndex("HouseholdDivision")
+                        .HasDatabaseName("ix_workers_household_division");
+
+                    b.ToTable("workers", "training");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Catalog.Course", b =>
+                {
+                    b.HasOne("Homeward.Training.Domain.Catalog.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_courses_providers_provider_id");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Attendance", b =>
+                {
+                    b.HasOne("Homeward.Training.Domain.Enrollments.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_enrollments_enrollment_id");
+
+                    b.HasOne("Homeward.Training.Domain.Enrollments.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendances_lessons_lesson_id");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Enrollment", b =>
+                {
+                    b.HasOne("Homeward.Training.Domain.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollments_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Lesson", b =>
+                {
+                    b.HasOne("Homeward.Training.Domain.Sessions.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lessons_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Homeward.Training.Domain.Sessions.TrainingSession", b =>
+                {
+                    b.HasOne("Homeward.Training.Domain.Catalog.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_courses_course_id");
+
+                    b.HasOne("Homeward.Training.Domain.Catalog.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_providers_provider_id");
+                });
 #pragma warning restore 612, 618
         }
     }
