@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Caching;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.Subsidy.Application.Kpis;
 using Mediator;
@@ -12,11 +13,12 @@ public static class KpiEndpoints
     {
         api.MapGet("/kpis", GetAsync)
             .RequireScope(Scopes.SubsidyRead)
+            .CacheFigures()
             .WithTags("KPIs")
             .WithName("GetSubsidyKpis")
             .WithSummary("Disbursed sum, businesses paid, loans and jobs driven, awareness and benefit rates, time to decision, overdue applications")
             .WithDescription("For a division within the caller's (the caller's own by default) over from..to (whole UTC days, both inclusive). "
-                + "A division outside the caller's answers 403.")
+                + "A division outside the caller's answers 403. Figures are served again for up to Figures:CacheDuration (Age says how old they are).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;

@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web.Caching;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.Training.Application.Demand;
 using Homeward.Training.Application.Outcomes;
@@ -32,7 +33,9 @@ public static class ReportEndpoints
             .WithTags("Reports")
             .WithName("GetTrainingKpis")
             .WithSummary("Sessions held, enrollments (person-times), trades covered, completion and certification rates, post-training employment overall and in the trade")
-            .WithDescription("?division= (within the caller's; the caller's own when left out), ?from= and ?to= (city dates, both inclusive, required).")
+            .WithDescription("?division= (within the caller's; the caller's own when left out), ?from= and ?to= (city dates, both inclusive; "
+                + "from the beginning and up to today when left out). Figures are served again for up to Figures:CacheDuration (Age says how old they are).")
+            .CacheFigures()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;

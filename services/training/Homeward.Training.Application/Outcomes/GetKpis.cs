@@ -16,7 +16,7 @@ namespace Homeward.Training.Application.Outcomes;
 /// <param name="PriorLearningCertificates">Certificates issued in the period by recognition of prior learning to workers of the division.</param>
 public sealed record TrainingKpis(
     string Division,
-    DateOnly From,
+    DateOnly? From,
     DateOnly To,
     int SessionsHeld,
     int Enrollments,
@@ -34,18 +34,20 @@ public sealed class GetKpisValidator : AbstractValidator<GetKpis>
     public GetKpisValidator()
     {
         RuleFor(q => q.Division).Must(DivisionFilter.IsValid).WithMessage(DivisionFilter.Message);
-        RuleFor(q => q.From).NotNull().WithMessage("The first day of the period (from) is required.");
-        RuleFor(q => q.To).NotNull().WithMessage("The last day of the period (to) is required.")
-            .GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null, ApplyConditionTo.CurrentValidator).WithMessage("The period ends on or after its first day.");
+        RuleFor(q => q.To).Must((q, to) => q.From <= to).When(q => q.From is not null && q.To is not null)
+            .WithMessage("The period ends on or after its first day.");
     }
 }
 
-public sealed class GetKpisHandler(ITrainingDbContext db, ICurrentUser currentUser, IOptions<TrainingOptions> options) : IQueryHandler<GetKpis, TrainingKpis>
+public sealed class GetKpisHandler(ITrainingDbContext db, ICurrentUser currentUser, IOptions<TrainingOptions> options, TimeProvider clock)
+    : IQueryHandler<GetKpis, TrainingKpis>
 {
     public async ValueTask<TrainingKpis> Handle(GetKpis query, CancellationToken cancellationToken)
     {
         var division = currentUser.ReportDivision(query.Division);
-        var (from, to) = (query.From!.Value, query.To!.Value);
+
+        // As the other services' figures: from the beginning when no first day is given, up to today when no last.
+        var (from, to) = (query.From ?? DateOnly.MinValue, query.To ?? clock.Today());
         var window = options.Value.EmploymentWindowMonths;
         var outcomes = await TraineeOutcomes.OfDivisionAsync(db, division, window, cancellationToken);
         var held = outcomes.Where(o => o.SessionStatus == SessionStatus.Completed && o.SessionEndsOn >= from && o.SessionEndsOn <= to).ToList();
@@ -61,6 +63,6 @@ public sealed class GetKpisHandler(ITrainingDbContext db, ICurrentUser currentUs
             .Where(c => c.Route == CertificateRoute.PriorLearning && c.IssuedOn >= from && c.IssuedOn <= to
                 && string.Compare(c.WorkerDivision, first) >= 0 && string.Compare(c.WorkerDivision, last) <= 0)
             .CountAsync(cancellationToken);
-        return new TrainingKpis(division.Value, from, to, sessionsHeld.Count, enrollments, trades.Count, trades, OutcomeRates.Of(held), priorLearning, window);
+        return new TrainingKpis(division.Value, query.From, to, sessionsHeld.Count, enrollments, trades.Count, trades, OutcomeRates.Of(held), priorLearning, window);
     }
 }

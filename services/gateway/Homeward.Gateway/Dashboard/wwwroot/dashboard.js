@@ -174,16 +174,6 @@ function figures(container, part, prefix) {
   bars(container, items.slice(0, 12));
 }
 
-function pick(part, ...names) {
-  for (const name of names) {
-    const value = name.split('.').reduce((node, key) => (node == null ? undefined : node[key]), part);
-    if (value !== undefined) {
-      return value;
-    }
-  }
-  return undefined;
-}
-
 function render(answer) {
   const registry = answer.parts.registry;
   const matching = answer.parts['job-matching'];
@@ -231,11 +221,21 @@ function render(answer) {
     none($('education'), 'The registry did not answer.');
   }
 
-  const steps = ['notified', 'viewed', 'applied', 'approved', 'paid'];
-  const funnel = subsidy && (pick(subsidy, 'funnel', 'policyFunnel') ?? subsidy);
-  if (funnel && steps.some((step) => typeof funnel[step] === 'number')) {
-    bars($('policy-funnel'), steps.filter((step) => typeof funnel[step] === 'number')
-      .map((step, index) => ({ label: step, value: funnel[step], kpi: `subsidy.funnel.${step}`, second: index % 2 === 1 })));
+  if (subsidy?.registeredWorkers !== undefined) {
+    headline.append(
+      tile('subsidy.disbursedSum', 'Subsidies paid out', subsidy.disbursedSum, 'yuan'),
+      tile('subsidy.businessesPaid', 'Businesses paid', subsidy.businessesPaid, 'count'),
+      tile('subsidy.loansSum', 'Guaranteed loans', subsidy.loansSum, 'yuan'),
+      tile('subsidy.jobsDriven', 'Jobs the loans drive', subsidy.jobsDriven, 'count'),
+      tile('subsidy.medianHoursToDecision', 'Median hours to a decision', subsidy.medianHoursToDecision, 'count'));
+    bars($('policy-funnel'), [
+      { label: 'Registered workers', value: subsidy.registeredWorkers, kpi: 'subsidy.registeredWorkers' },
+      { label: 'Told of a policy', value: subsidy.workersAware, kpi: 'subsidy.workersAware', second: true },
+      { label: 'Benefiting', value: subsidy.workersBenefiting, kpi: 'subsidy.workersBenefiting' },
+      { label: 'Decisions made', value: subsidy.applicationsDecided, kpi: 'subsidy.applicationsDecided', second: true },
+      { label: 'Payments', value: subsidy.disbursements, kpi: 'subsidy.disbursements' },
+      { label: 'Overdue applications', value: subsidy.overdueApplications, kpi: 'subsidy.overdueApplications', second: true },
+    ]);
   } else if (subsidy) {
     figures($('policy-funnel'), subsidy, 'subsidy');
   } else {
