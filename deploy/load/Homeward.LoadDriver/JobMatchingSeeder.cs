@@ -213,7 +213,8 @@ public static class JobMatchingSeeder
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY jobmatching.candidates (worker_id, name, gender, birth_date, household_division, profile_as_of, registered_at, certificates, education, "
-            + "facts_as_of, intention, residence_division, skills, status, status_as_of, trade_codes, reach) FROM STDIN (FORMAT BINARY)",
+            + "facts_as_of, intention, residence_division, skills, status, status_as_of, trade_codes, reach, skill_keys, certificate_keys, wanted_trades, minimum_wage) "
+            + "FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         for (var i = 0; i < count; i++)
         {
@@ -237,6 +238,10 @@ public static class JobMatchingSeeder
             await copy.WriteAsync(candidate.StatusAsOf, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(candidate.TradeCodes, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(candidate.Reach.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(candidate.SkillKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(candidate.CertificateKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(candidate.WantedTrades, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(copy, candidate.MinimumWage, NpgsqlDbType.Numeric, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

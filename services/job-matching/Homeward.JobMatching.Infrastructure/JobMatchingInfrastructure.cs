@@ -5,6 +5,7 @@ using Homeward.JobMatching.Application;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Matching;
 using Homeward.JobMatching.Infrastructure.Consumers;
+using Homeward.JobMatching.Infrastructure.Matching;
 using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.JobMatching.Infrastructure.SkillGaps;
 using Homeward.JobMatching.Infrastructure.Vacancies;
@@ -23,6 +24,7 @@ public static class JobMatchingInfrastructure
     {
         services.AddServiceDatabase<JobMatchingDbContext>(configuration, "JobMatching", JobMatchingDbContext.Schema);
         services.AddScoped<IJobMatchingDbContext>(provider => provider.GetRequiredService<JobMatchingDbContext>());
+        services.AddScoped<IMatchRanking, SqlMatchRanking>();
         services.AddPersonalDataProtection(configuration);
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {
@@ -39,7 +41,7 @@ public static class JobMatchingInfrastructure
             .ValidateOnStart();
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section))
             .Validate(options => options.ToWeights().AreValid, "JobMatching:Matching:Weights are finite, none negative, and at least one positive.")
-            .Validate(options => options.MaxScored > 0 && options.MaxFallbackScored >= 0, "JobMatching:Matching:MaxScored is positive and MaxFallbackScored not negative.")
+            .Validate(options => options.RankingPage > 0 && options.ScoreChunk > 0, "JobMatching:Matching:RankingPage and ScoreChunk are positive.")
             .ValidateOnStart();
         services.AddHostedService<VacancyExpiry>();
         services.AddHostedService<SkillGapPublisher>();
