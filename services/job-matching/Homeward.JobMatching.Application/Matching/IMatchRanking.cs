@@ -1,3 +1,4 @@
+using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Common;
 using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
@@ -28,6 +29,7 @@ public readonly record struct RankingPage(bool SharesTrade, int Offset, int Coun
 
 /// <summary>What ranking a worker's vacancies reads of the worker (the vacancies' side is in their columns).</summary>
 /// <param name="TradeCodes">The trades the worker has a skill in or wants.</param>
+/// <param name="Skills">The worker's skills; the first of each trade is the one the score reads.</param>
 /// <param name="CanStart">The worker's earliest start: vacancies valid until then or later.</param>
 /// <param name="HomeCountyOnly">Only vacancies in the city whose division starts with the home county's code.</param>
 /// <param name="CityOnly">Only vacancies in the city.</param>
@@ -35,7 +37,7 @@ public sealed record VacancyRanking(
     Matcher Matcher,
     string HouseholdDivision,
     IReadOnlyList<string> TradeCodes,
-    IReadOnlyList<string> SkillKeys,
+    IReadOnlyList<CandidateSkill> Skills,
     IReadOnlyList<string> CertificateKeys,
     IReadOnlyList<string> WantedTrades,
     EducationLevel? Education,

@@ -63,7 +63,7 @@ public sealed class MatchVacanciesForWorkerHandler(
             matcher,
             candidate.HouseholdDivisionCode,
             candidate.TradeCodes,
-            MatchKeys.SkillsMet(candidate.Skills),
+            candidate.Skills,
             MatchKeys.CertificatesMet(candidate.Certificates),
             candidate.Intention?.Trades ?? [],
             candidate.Education,

@@ -10,7 +10,7 @@ public sealed class MatchingOptions
     public WeightOptions Weights { get; set; } = new();
 
     /// <summary>How many ids, best bound first, one ranking statement returns; most lists are final within the first page.</summary>
-    public int RankingPage { get; set; } = 600;
+    public int RankingPage { get; set; } = 120;
 
     /// <summary>How many vacancies or candidates one round trip loads and scores in full, in ranking order.</summary>
     public int ScoreChunk { get; set; } = 60;

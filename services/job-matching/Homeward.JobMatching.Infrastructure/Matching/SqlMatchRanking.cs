@@ -23,14 +23,10 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
 
     private static readonly EducationLevel[] EducationLevels = Enum.GetValues<EducationLevel>();
 
-    private static readonly string VacancyBound = $"""
-          @trade_points * CASE WHEN (v.trade_code || ':' || lower(v.required_level)) = ANY (@skill_keys) THEN 1
-                               WHEN (v.trade_code || ':{MatchKeys.LevelName(SkillLevel.None)}') = ANY (@skill_keys) OR v.required_level = '{SkillLevel.None}' THEN @partial
-                               ELSE 0 END
-        + @certificate_points * CASE WHEN jsonb_array_length(v.required_certificates) = 0 THEN 1
-                                     ELSE (SELECT count(*) FILTER (WHERE ((r ->> 'tradeCode') || ':' || coalesce(r ->> 'level', '')) = ANY (@certificate_keys))
-                                           FROM jsonb_array_elements(v.required_certificates) AS r)::float8
-                                          / jsonb_array_length(v.required_certificates) END
+    private static readonly SkillLevel[] SkillLevels = Enum.GetValues<SkillLevel>();
+
+    /// <summary>The vacancy's side of the score; the trade and certificate terms are written per worker (see <see cref="RankVacanciesAsync"/>).</summary>
+    private const string VacancyBoundWithoutTradeAndCertificates = """
         + @education_points * CASE WHEN v.minimum_education IS NULL THEN 1 WHEN @education_unknown THEN @partial
                                    WHEN v.minimum_education = ANY (@education_met) THEN 1 ELSE 0 END
         + @distance_points * CASE WHEN v.partner_city IS NOT NULL THEN @partner_city
@@ -59,21 +55,42 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
 
     public async Task<IReadOnlyList<RankedId>> RankVacanciesAsync(VacancyRanking ranking, RankingPage page, CancellationToken cancellationToken)
     {
+        // The worker's few skills become one comparison each, so that no row builds a string: the trade's fit is 1 when
+        // the vacancy's trade is a skill's and its level one the skill meets.
+        var skills = ranking.Skills.DistinctBy(s => s.TradeCode).ToList();
+        var skillMet = skills.Count == 0
+            ? "false"
+            : string.Join(" OR ", skills.Select((_, i) => $"(v.trade_code = @skill_trade_{i} AND v.required_level = ANY (@skill_levels_{i}))"));
+        // Most vacancies ask for no certificate or for one, and most workers hold none: those need no look into the list.
+        var certificates = ranking.CertificateKeys.Count == 0
+            ? "CASE WHEN jsonb_array_length(v.required_certificates) = 0 THEN 1 ELSE 0 END"
+            : """
+              CASE jsonb_array_length(v.required_certificates)
+                  WHEN 0 THEN 1
+                  WHEN 1 THEN CASE WHEN ((v.required_certificates -> 0 ->> 'tradeCode') || ':' || coalesce(v.required_certificates -> 0 ->> 'level', ''))
+                                        = ANY (@certificate_keys) THEN 1 ELSE 0 END
+                  ELSE (SELECT count(*) FILTER (WHERE ((r ->> 'tradeCode') || ':' || coalesce(r ->> 'level', '')) = ANY (@certificate_keys))
+                        FROM jsonb_array_elements(v.required_certificates) AS r)::float8 / jsonb_array_length(v.required_certificates) END
+              """;
         var location = ranking.HomeCountyOnly ? "AND v.partner_city IS NULL AND left(v.division, 6) = @county"
             : ranking.CityOnly ? "AND v.partner_city IS NULL"
             : string.Empty;
         var sql = $"""
             SELECT v.id, b.bound, floor((b.bound + @slack) * 10)::int AS rank
             FROM "{Schema}".vacancies AS v
-            CROSS JOIN LATERAL (SELECT {VacancyBound} AS bound) AS b
+            CROSS JOIN LATERAL (SELECT
+                  @trade_points * CASE WHEN {skillMet} THEN 1 WHEN v.trade_code = ANY (@skill_trades) OR v.required_level = '{SkillLevel.None}' THEN @partial ELSE 0 END
+                + @certificate_points * {certificates}
+                {VacancyBoundWithoutTradeAndCertificates} AS bound) AS b
             WHERE v.status = 'Open' AND v.filled < v.headcount AND v.valid_through >= @can_start {location}
               AND {(page.SharesTrade ? string.Empty : "NOT")} (v.trade_code = ANY (@trades))
             ORDER BY rank DESC, v.id
             OFFSET @offset LIMIT @count
             """;
         var education = ranking.Education;
-        return await QueryAsync(sql, ranking.Matcher, ranking.HouseholdDivision, page, cancellationToken, [
-            new("skill_keys", ranking.SkillKeys.ToArray()),
+        List<NpgsqlParameter> parameters =
+        [
+            new("skill_trades", skills.Select(s => s.TradeCode).ToArray()),
             new("certificate_keys", ranking.CertificateKeys.ToArray()),
             new("education_unknown", education is null),
             new("education_met", EducationLevels.Where(level => level <= education).Select(level => level.ToString()).ToArray()),
@@ -82,7 +99,14 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
             new("wanted_trades", ranking.WantedTrades.ToArray()),
             new("can_start", ranking.CanStart),
             new("trades", ranking.TradeCodes.ToArray()),
-        ]);
+        ];
+        for (var i = 0; i < skills.Count; i++)
+        {
+            parameters.Add(new($"skill_trade_{i}", skills[i].TradeCode));
+            parameters.Add(new($"skill_levels_{i}", SkillLevels.Where(level => level <= skills[i].Level).Select(level => level.ToString()).ToArray()));
+        }
+
+        return await QueryAsync(sql, ranking.Matcher, ranking.HouseholdDivision, page, cancellationToken, parameters);
     }
 
     public async Task<IReadOnlyList<RankedId>> RankCandidatesAsync(CandidateRanking ranking, RankingPage page, CancellationToken cancellationToken)
