@@ -2,8 +2,10 @@ using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.JobMatching.Application;
+using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Matching;
+using Homeward.JobMatching.Infrastructure.Candidates;
 using Homeward.JobMatching.Infrastructure.Consumers;
 using Homeward.JobMatching.Infrastructure.Matching;
 using Homeward.JobMatching.Infrastructure.Persistence;
@@ -25,6 +27,7 @@ public static class JobMatchingInfrastructure
         services.AddServiceDatabase<JobMatchingDbContext>(configuration, "JobMatching", JobMatchingDbContext.Schema);
         services.AddScoped<IJobMatchingDbContext>(provider => provider.GetRequiredService<JobMatchingDbContext>());
         services.AddScoped<IMatchRanking, SqlMatchRanking>();
+        services.AddScoped<INewCandidates, CopyCandidateInserts>();
         services.AddPersonalDataProtection(configuration);
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {
