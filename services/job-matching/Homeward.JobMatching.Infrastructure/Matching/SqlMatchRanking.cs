@@ -31,9 +31,9 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
                                    WHEN v.minimum_education = ANY (@education_met) THEN 1 ELSE 0 END
         + @distance_points * CASE WHEN v.partner_city IS NOT NULL THEN @partner_city
                                   WHEN v.division = @division THEN @same_village
-                                  WHEN left(v.division, 9) = @township THEN @same_township
-                                  WHEN left(v.division, 6) = @county THEN @same_county
-                                  WHEN left(v.division, 4) = @city THEN @same_city ELSE 0 END
+                                  WHEN v.division LIKE @township THEN @same_township
+                                  WHEN v.division LIKE @county THEN @same_county
+                                  WHEN v.division LIKE @city THEN @same_city ELSE 0 END
         + @wage_points * CASE WHEN NOT @expects_wage OR v.wage_max >= @minimum_wage THEN 1 ELSE (v.wage_max / @minimum_wage)::float8 END
         + @intention_points * CASE WHEN cardinality(@wanted_trades) = 0 THEN @partial WHEN v.trade_code = ANY (@wanted_trades) THEN 1 ELSE 0 END
         """;
@@ -45,9 +45,9 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
                                    WHEN c.education = ANY (@education_met) THEN 1 ELSE 0 END
         + @distance_points * CASE WHEN @cross_region THEN @partner_city
                                   WHEN c.household_division = @division THEN @same_village
-                                  WHEN left(c.household_division, 9) = @township THEN @same_township
-                                  WHEN left(c.household_division, 6) = @county THEN @same_county
-                                  WHEN left(c.household_division, 4) = @city THEN @same_city ELSE 0 END
+                                  WHEN c.household_division LIKE @township THEN @same_township
+                                  WHEN c.household_division LIKE @county THEN @same_county
+                                  WHEN c.household_division LIKE @city THEN @same_city ELSE 0 END
         + @wage_points * CASE WHEN c.minimum_wage IS NULL OR c.minimum_wage <= 0 OR @wage_max >= c.minimum_wage THEN 1
                               ELSE (@wage_max / c.minimum_wage)::float8 END
         + @intention_points * CASE WHEN cardinality(c.wanted_trades) = 0 THEN @partial WHEN @trade = ANY (c.wanted_trades) THEN 1 ELSE 0 END
@@ -72,7 +72,7 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
                   ELSE (SELECT count(*) FILTER (WHERE ((r ->> 'tradeCode') || ':' || coalesce(r ->> 'level', '')) = ANY (@certificate_keys))
                         FROM jsonb_array_elements(v.required_certificates) AS r)::float8 / jsonb_array_length(v.required_certificates) END
               """;
-        var location = ranking.HomeCountyOnly ? "AND v.partner_city IS NULL AND left(v.division, 6) = @county"
+        var location = ranking.HomeCountyOnly ? "AND v.partner_city IS NULL AND v.division LIKE @county"
             : ranking.CityOnly ? "AND v.partner_city IS NULL"
             : string.Empty;
         var sql = $"""
@@ -118,7 +118,7 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
               + $")::float8 / {ranking.RequiredCertificates.Count}";
         var reach = ranking.CrossRegion
             ? $"AND c.reach IN ('{WorkLocation.PartnerCities}', '{WorkLocation.Anywhere}')"
-            : $"AND (c.reach <> '{WorkLocation.HomeCounty}' OR left(c.household_division, 6) = @county)";
+            : $"AND (c.reach <> '{WorkLocation.HomeCounty}' OR c.household_division LIKE @county)";
         var sql = $"""
             SELECT c.worker_id, b.bound, floor((b.bound + @slack) * 10)::int AS rank
             FROM "{Schema}".candidates AS c
@@ -175,10 +175,11 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
                 new("same_county", Matcher.SameCounty),
                 new("same_city", Matcher.SameCity),
                 new("partner_city", Matcher.PartnerCity),
-                new("division", division),
-                new("township", division[..9]),
-                new("county", division[..6]),
-                new("city", division[..4]),
+                // The stored codes are character(12): compared as such and by prefix patterns, no row is cast to text.
+                new("division", NpgsqlDbType.Char) { Value = division },
+                new("township", division[..9] + "%"),
+                new("county", division[..6] + "%"),
+                new("city", division[..4] + "%"),
                 new("slack", Matcher.BoundSlack),
                 new("offset", page.Offset),
                 new("count", page.Count),
