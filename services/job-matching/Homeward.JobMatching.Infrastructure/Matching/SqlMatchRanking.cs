@@ -124,7 +124,7 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
             FROM "{Schema}".candidates AS c
             CROSS JOIN LATERAL (SELECT {CandidateBoundWithoutCertificates} + @certificate_points * {certificates} AS bound) AS b
             WHERE c.status = '{CandidateStatus.SeekingWork}' AND c.registered_at IS NOT NULL
-              AND c.household_division BETWEEN @division_first AND @division_last {reach}
+              AND c.household_division COLLATE "C" BETWEEN @division_first AND @division_last {reach}
               AND {(page.SharesTrade ? string.Empty : "NOT")} (c.trade_codes && @trades)
             ORDER BY rank DESC, c.worker_id
             OFFSET @offset LIMIT @count
@@ -140,6 +140,7 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
             new("education_met", EducationLevels.Where(level => level >= ranking.MinimumEducation).Select(level => level.ToString()).ToArray()),
             new("cross_region", ranking.CrossRegion),
             new("wage_max", NpgsqlDbType.Numeric) { Value = ranking.WageMax },
+            // The caller's division as a range of codes, compared byte by byte ("C"): digits sort the same, without the locale's rules per row.
             new("division_first", ranking.DivisionFirst),
             new("division_last", ranking.DivisionLast),
         ];
