@@ -10,8 +10,7 @@
 #
 # The worker and the vacancy are the demanding ones, not typical ones: the worker seeks work anywhere (partner cities
 # included), can start today and has the trades with the most open vacancies; the vacancy is local, in the trade the
-# most candidates seeking work have or want. Both make the service read and score the most rows it ever does
-# (JobMatching:Matching:MaxScored).
+# most candidates seeking work have or want. Both make the database rank the most rows sharing a trade it ever does.
 #
 # Before each measurement it waits (at most --quiet-wait seconds) for the shared machine to be quiet, and prints the
 # cores each process group used during it; a measurement during which everything else used > 0.25 cores is DISTURBED.

@@ -6,6 +6,7 @@ using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.JobMatching.Infrastructure.Candidates;
 using Homeward.SharedKernel.Identity;
 using Homeward.SharedKernel.Privacy;
 using Microsoft.Extensions.Options;
@@ -28,8 +29,8 @@ public sealed record JobMatchingSeedOptions(
 /// <summary>
 /// Fills JobMatching's employers, vacancies and candidate projection by binary COPY, for the matching benchmarks.
 /// Candidates are built by the projection's own code (the facts of a WorkerRegistered event read by
-/// <see cref="CandidateFactsMapper"/> into <see cref="Candidate"/>) and their JSON columns written with the column
-/// mapping's serializer, so the service reads them exactly as rows it wrote itself. Employer contacts' phones are
+/// <see cref="CandidateFactsMapper"/> into <see cref="Candidate"/>) and written by the projection's own bulk insert
+/// (<see cref="CandidateCopy"/>), so the service reads them exactly as rows it wrote itself. Employer contacts' phones are
 /// encrypted and blind-indexed with the service's keys. Only what is missing is added, so a second run costs nothing.
 /// </summary>
 public static class JobMatchingSeeder
@@ -210,36 +211,15 @@ public static class JobMatchingSeeder
         int count,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY jobmatching.candidates (worker_id, name, gender, birth_date, household_division, profile_as_of, registered_at, certificates, education, "
-            + "facts_as_of, intention, residence_division, skills, status, status_as_of, trade_codes, reach) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
+        var candidates = new List<Candidate>(count);
         for (var i = 0; i < count; i++)
         {
             var registeredAt = now.AddMinutes(-random.Next(2 * 365 * 24 * 60));
-            var candidate = ProjectRegistration(workers.Next(), Guid.CreateVersion7(registeredAt), market.NextFacts(), registeredAt);
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(candidate.WorkerId, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(candidate.Name, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, candidate.Gender?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, candidate.BirthDate, NpgsqlDbType.Date, cancellationToken);
-            await copy.WriteAsync(candidate.HouseholdDivisionCode, NpgsqlDbType.Char, cancellationToken);
-            await copy.WriteAsync(candidate.ProfileAsOf, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(copy, candidate.RegisteredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(JsonSerializer.Serialize(candidate.Certificates, Json), NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteNullableAsync(copy, candidate.Education?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(candidate.FactsAsOf, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(copy, candidate.Intention is null ? null : JsonSerializer.Serialize(candidate.Intention, Json), NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteNullableAsync(copy, candidate.ResidenceDivision, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(JsonSerializer.Serialize(candidate.Skills, Json), NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteNullableAsync(copy, candidate.Status?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(candidate.StatusAsOf, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(candidate.TradeCodes, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(candidate.Reach.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            candidates.Add(ProjectRegistration(workers.Next(), Guid.CreateVersion7(registeredAt), market.NextFacts(), registeredAt));
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await CandidateCopy.WriteAsync(connection, candidates, cancellationToken);
     }
 
     private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)

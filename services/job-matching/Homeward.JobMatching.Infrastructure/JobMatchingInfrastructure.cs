@@ -2,11 +2,14 @@ using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.JobMatching.Application;
+using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Application.Matching;
+using Homeward.JobMatching.Infrastructure.Candidates;
 using Homeward.JobMatching.Infrastructure.Consumers;
 using Homeward.JobMatching.Infrastructure.FollowUp;
+using Homeward.JobMatching.Infrastructure.Matching;
 using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.JobMatching.Infrastructure.SkillGaps;
 using Homeward.JobMatching.Infrastructure.Vacancies;
@@ -25,6 +28,8 @@ public static class JobMatchingInfrastructure
     {
         services.AddServiceDatabase<JobMatchingDbContext>(configuration, "JobMatching", JobMatchingDbContext.Schema);
         services.AddScoped<IJobMatchingDbContext>(provider => provider.GetRequiredService<JobMatchingDbContext>());
+        services.AddScoped<IMatchRanking, SqlMatchRanking>();
+        services.AddScoped<INewCandidates, CopyCandidateInserts>();
         services.AddPersonalDataProtection(configuration);
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {
@@ -41,7 +46,7 @@ public static class JobMatchingInfrastructure
             .ValidateOnStart();
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section))
             .Validate(options => options.ToWeights().AreValid, "JobMatching:Matching:Weights are finite, none negative, and at least one positive.")
-            .Validate(options => options.MaxScored > 0 && options.MaxFallbackScored >= 0, "JobMatching:Matching:MaxScored is positive and MaxFallbackScored not negative.")
+            .Validate(options => options.RankingPage > 0 && options.ScoreChunk > 0, "JobMatching:Matching:RankingPage and ScoreChunk are positive.")
             .ValidateOnStart();
         services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.Section))
             .Validate(options => options.IsValid, "JobMatching:FollowUp: CheckInMonths are distinct months from 1 to 60, the interval and every time to act positive.")

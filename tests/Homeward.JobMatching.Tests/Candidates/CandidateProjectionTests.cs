@@ -2,8 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.Contracts.Registry;
+using Homeward.JobMatching.Domain.Candidates;
+using Homeward.JobMatching.Infrastructure.Candidates;
+using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.Testing;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Homeward.JobMatching.Tests.Candidates;
@@ -104,6 +109,46 @@ public sealed class CandidateProjectionTests(JobMatchingService jobMatching) : I
             async () => (await CandidateAsync(registered.WorkerId)).GetProperty("name").GetString(),
             name => name == "钱七七",
             "the new name");
+    }
+
+    [Fact]
+    public async Task Registrations_and_updates_of_many_workers_at_once_in_any_order_end_as_the_newest_facts_say()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var registrations = Enumerable.Range(0, 120)
+            .Select(i => Registered($"孙{i}", now.AddMinutes(-1)) with { Facts = Workers.Welder(minimumWage: 3000m) })
+            .ToList();
+        var updates = registrations
+            .Select(r => new WorkerProfileUpdated(Guid.CreateVersion7(), now, r.WorkerId, ["name", "intention"], r.Name + "新", r.HouseholdDivision, Workers.Welder(level: "senior", minimumWage: 5200m)))
+            .ToList();
+        var bus = jobMatching.Services.GetRequiredService<IBus>();
+
+        // Registrations and updates reach two consumers at once: many candidates are created by both, in whichever order.
+        await Task.WhenAll(
+            Task.Run(async () => { foreach (var r in registrations) { await bus.Publish(r, context => context.MessageId = r.EventId); } }),
+            Task.Run(async () => { foreach (var u in updates.AsEnumerable().Reverse()) { await bus.Publish(u, context => context.MessageId = u.EventId); } }));
+
+        var ids = string.Join(", ", registrations.Select(r => $"'{r.WorkerId}'"));
+        await Eventually.TrueAsync(
+            async () => await jobMatching.Database.ScalarAsAdminAsync<long>(
+                $"SELECT count(*) FROM jobmatching.candidates WHERE worker_id IN ({ids}) AND registered_at IS NOT NULL AND name LIKE '%新' "
+                + "AND minimum_wage = 5200 AND 'welder:senior' = ANY (skill_keys) AND NOT ('welder:technician' = ANY (skill_keys))") == registrations.Count,
+            "every candidate registered with the newer facts");
+        Assert.Equal(registrations.Count, await jobMatching.Database.ScalarAsAdminAsync<long>(
+            $"SELECT count(*) FROM jobmatching.candidates WHERE worker_id IN ({ids})"));
+    }
+
+    [Fact]
+    public void A_bulk_insert_of_candidates_writes_every_column_the_mapping_stores()
+    {
+        using var scope = jobMatching.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<JobMatchingDbContext>().Model;
+        var candidate = model.FindEntityType(typeof(Candidate))!;
+        var table = StoreObjectIdentifier.Table(candidate.GetTableName()!, candidate.GetSchema());
+
+        var stored = candidate.GetProperties().Select(p => p.GetColumnName(table)!).Where(column => column != "xmin");
+
+        Assert.Equal(stored.Order(StringComparer.Ordinal), CandidateCopy.Columns.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,105 +1,75 @@
-using Homeward.JobMatching.Domain.Candidates;
-using Homeward.JobMatching.Domain.Common;
-using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Matching;
-using Homeward.JobMatching.Domain.Vacancies;
-using Homeward.SharedKernel.Divisions;
-using Homeward.SharedKernel.Identity;
-using Homeward.SharedKernel.Organizations;
-using Homeward.SharedKernel.Trades;
 
 namespace Homeward.JobMatching.Tests.Matching;
 
 /// <summary>
-/// Matching ranks pairs by <see cref="Matcher.ScoreValue"/> and <see cref="Matcher.UpperBound"/> and explains only the
-/// listed ones, so the lists are those of scoring everything in full only if the value is the score and the bound is
-/// never below it. Checked over many generated pairs, with uneven weights so that no factor hides another.
+/// Matching ranks pairs in the database by the score reckoned from plain columns (the keys of <see cref="MatchKeys"/>),
+/// reads the pairs that share no trade only when <see cref="Matcher.UpperBoundOutsideTrades"/> lets one of them enter,
+/// scores by <see cref="Matcher.ScoreValue"/> and explains only the listed ones. The lists are those of scoring
+/// everything in full only if the keys say what the score reckons, the value is the score and the bound is never below
+/// it. Checked over many generated pairs, with uneven weights so that no factor hides another; MatchingEquivalenceTests
+/// checks the database's side.
 /// </summary>
 public sealed class ScoreBoundTests
 {
     private static readonly DateOnly Today = new(2026, 5, 1);
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 2, 0, 0, TimeSpan.Zero);
-    private static readonly string[] Trades = ["welder", "electrician", "bricklayer"];
-    private static readonly string[] Homes = ["419921101201", "419921101202", "419921102201", "419922101201", "419923101201"];
 
     [Theory]
     [InlineData(30, 20, 10, 15, 15, 10)]
     [InlineData(7.3, 11.9, 3.1, 29.7, 5.5, 0.7)]
-    public void The_score_value_is_the_explained_score_and_the_bound_is_never_below_it(
+    public void The_score_value_is_the_explained_score_and_pairs_without_a_shared_trade_stay_below_their_bound(
         double trade, double certificates, double education, double distance, double wage, double intention)
     {
         var matcher = new Matcher(new MatchWeights(trade, certificates, education, distance, wage, intention));
-        var random = new Random(20260501);
+        var market = new GeneratedMarket(20260501, Today, Now);
+        var sharingNone = 0;
         for (var i = 0; i < 5000; i++)
         {
-            var candidate = NewCandidate(random);
-            var vacancy = NewVacancy(random);
+            var candidate = market.NextCandidate();
+            var vacancy = market.NextVacancy(market.NextEmployer());
 
             var score = matcher.Score(candidate, vacancy).Score;
 
             Assert.Equal(score, matcher.ScoreValue(candidate, vacancy));
-            var bound = matcher.UpperBound(
-                candidate, vacancy.TradeCode, vacancy.RequiredLevel, vacancy.MinimumEducation, vacancy.Division, vacancy.PartnerCity, vacancy.WageMax);
-            Assert.True(score <= bound + Matcher.BoundSlack, $"score {score} above its bound {bound}");
-            if (vacancy.RequiredCertificates.Count == 0)
+            Assert.True(Matcher.TenthsOf(score) <= Matcher.RankOf(score), $"score {score} ranked below itself");
+            if (!candidate.TradeCodes.Contains(vacancy.TradeCode))
             {
-                Assert.Equal(score, Math.Round(bound, 1), 6);
+                sharingNone++;
+                var namesTrades = candidate.Intention is { Trades.Count: > 0 };
+                Assert.True(score <= matcher.UpperBoundOutsideTrades(vacancy.RequiredLevel, namesTrades) + Matcher.BoundSlack);
+                Assert.True(score <= matcher.UpperBoundOutsideTrades(null, namesTrades) + Matcher.BoundSlack);
+                Assert.True(score <= matcher.UpperBoundOutsideTrades(vacancy.RequiredLevel, namesOtherTrades: false) + Matcher.BoundSlack);
             }
         }
+
+        Assert.InRange(sharingNone, 500, 4500);
     }
 
-    private static Candidate NewCandidate(Random random)
+    [Fact]
+    public void A_requirement_is_among_the_workers_keys_exactly_when_the_score_counts_it_as_met()
     {
-        var candidate = Candidate.Registered(
-            Guid.NewGuid(), "王伟", Gender.Male, new DateOnly(1990, 1, 1), Homes[random.Next(Homes.Length)], Now);
-        var skills = Trades.Where(_ => random.Next(3) == 0).Select(t => new CandidateSkill(t, (SkillLevel)random.Next(5))).ToList();
-        var certificates = skills.Where(_ => random.Next(2) == 0)
-            .Select(s => new CandidateCertificate("skillLevel", s.TradeCode, random.Next(4) == 0 ? null : (SkillLevel)random.Next(5), true))
-            .ToList();
-        var intention = random.Next(4) == 0
-            ? null
-            : new CandidateIntention(
-                [.. Trades.Where(_ => random.Next(3) == 0)],
-                (WorkLocation)random.Next(4),
-                random.Next(3) == 0 ? null : 2000m + random.Next(80) * 100,
-                null,
-                [],
-                false);
-        candidate.ApplyFacts(
-            new CandidateFacts(random.Next(5) == 0 ? null : (EducationLevel)random.Next(8), skills, certificates, intention, null),
-            Now);
-        return candidate;
-    }
+        var matcher = new Matcher(new MatchWeights(1, 1, 1, 1, 1, 1));
+        var market = new GeneratedMarket(20261129, Today, Now);
+        for (var i = 0; i < 5000; i++)
+        {
+            var candidate = market.NextCandidate();
+            var vacancy = market.NextVacancy(market.NextEmployer());
+            var breakdown = matcher.Score(candidate, vacancy).Breakdown;
+            var skills = MatchKeys.SkillsMet(candidate.Skills);
+            var certificates = MatchKeys.CertificatesMet(candidate.Certificates);
 
-    private static Vacancy NewVacancy(Random random)
-    {
-        var first17 = "91419921000000000";
-        var partnerCity = random.Next(5) == 0 ? "tianjin" : null;
-        var division = Homes[random.Next(Homes.Length)];
-        var employer = Employer.Register(
-            Guid.NewGuid(),
-            "示范厂",
-            UnifiedSocialCreditCode.Parse(first17 + UnifiedSocialCreditCode.ComputeCheckCharacter(first17)),
-            partnerCity is null
-                ? EmployerLocation.Local(DivisionCode.Parse(division))
-                : EmployerLocation.InPartnerCity(partnerCity, DivisionCode.Parse(division)),
-            "C",
-            EmployerSize.Small,
-            [],
-            Now);
-        var trade = Trades[random.Next(Trades.Length)];
-        var wageMin = 2500m + random.Next(40) * 100;
-        var terms = new VacancyTerms(
-            "岗位",
-            trade,
-            (SkillLevel)random.Next(5),
-            [.. Trades.Where(_ => random.Next(4) == 0).Select(t => new RequiredCertificate(t, random.Next(3) == 0 ? null : (SkillLevel)random.Next(1, 5)))],
-            random.Next(3) == 0 ? null : (EducationLevel)random.Next(8),
-            1 + random.Next(10),
-            wageMin,
-            wageMin + random.Next(30) * 100,
-            random.Next(2) == 0,
-            Today.AddDays(30));
-        return Vacancy.Post(Guid.NewGuid(), employer, terms, division, Today, Now);
+            var tradeFit = skills.Contains(MatchKeys.Of(vacancy.TradeCode, vacancy.RequiredLevel)) ? 1
+                : skills.Contains(MatchKeys.Of(vacancy.TradeCode, Homeward.SharedKernel.Trades.SkillLevel.None)) || vacancy.RequiredLevel == 0 ? Matcher.Partial
+                : 0;
+            var certificateFit = vacancy.RequiredCertificates.Count == 0
+                ? 1
+                : (double)vacancy.RequiredCertificates.Count(r => certificates.Contains(MatchKeys.Of(r.TradeCode, r.Level))) / vacancy.RequiredCertificates.Count;
+
+            Assert.Equal(breakdown[0].Fit, tradeFit, 3);
+            Assert.Equal(breakdown[1].Fit, certificateFit, 3);
+            Assert.Equal(candidate.SkillKeys, skills);
+            Assert.Equal(candidate.CertificateKeys, certificates);
+        }
     }
 }

@@ -9,12 +9,19 @@ namespace Homeward.JobMatching.Application.Candidates;
 
 /// <summary>
 /// Applies a batch of registry events (WorkerRegistered, WorkerProfileUpdated, EmploymentStatusChanged) to the
-/// candidate projection with one read of the candidates concerned and one save. Each event touches only the group of
-/// facts it carries and only when it is newer than what is known, so the outcome is the same in any order.
+/// candidate projection with one read of the candidates concerned, one bulk insert of the new ones and one save of the
+/// changed ones. Each event touches only the group of facts it carries and only when it is newer than what is known,
+/// so the outcome is the same in any order.
 /// </summary>
 public sealed record ProjectCandidateEvents(IReadOnlyList<IIntegrationEvent> Events) : ICommand;
 
-public sealed class ProjectCandidateEventsHandler(IJobMatchingDbContext db) : ICommandHandler<ProjectCandidateEvents>
+/// <summary>Stores candidates that do not exist yet in one statement, within the unit of work's transaction.</summary>
+public interface INewCandidates
+{
+    Task AddAsync(IReadOnlyCollection<Candidate> candidates, CancellationToken cancellationToken);
+}
+
+public sealed class ProjectCandidateEventsHandler(IJobMatchingDbContext db, INewCandidates newCandidates) : ICommandHandler<ProjectCandidateEvents>
 {
     public async ValueTask<Unit> Handle(ProjectCandidateEvents command, CancellationToken cancellationToken)
     {
@@ -22,6 +29,7 @@ public sealed class ProjectCandidateEventsHandler(IJobMatchingDbContext db) : IC
         var candidates = await db.Candidates
             .Where(c => workerIds.Contains(c.WorkerId))
             .ToDictionaryAsync(c => c.WorkerId, cancellationToken);
+        var created = new List<Candidate>();
         foreach (var integrationEvent in command.Events)
         {
             var workerId = WorkerOf(integrationEvent);
@@ -29,10 +37,16 @@ public sealed class ProjectCandidateEventsHandler(IJobMatchingDbContext db) : IC
             {
                 candidate = Candidate.Unknown(workerId);
                 candidates.Add(workerId, candidate);
-                db.Candidates.Add(candidate);
+                created.Add(candidate);
             }
 
             Apply(candidate, integrationEvent);
+        }
+
+        // Two batches that both create a candidate collide on its key; the loser's whole batch is retried and then finds it.
+        if (created.Count > 0)
+        {
+            await newCandidates.AddAsync(created, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -12,9 +12,11 @@ namespace Homeward.JobMatching.Application.Matching;
 
 /// <summary>
 /// The best candidates of the caller's division for a vacancy of the caller's division, each with the score breakdown
-/// and what they lack. The database picks the registered candidates seeking work who have the trade as a skill or a
-/// wish (a GIN index on their trades); when they are too few, others fill the list. The rest of the hard filters and
-/// the score are applied in memory on that bounded set.
+/// and what they lack. The database applies the hard filters it can (registered, seeking work, of the caller's
+/// division, willing to work where the vacancy is) and ranks every candidate that passes by the score reckoned from
+/// plain columns, those with the vacancy's trade as a skill or a wish first; only the best are loaded, checked for
+/// availability and scored in full, a chunk at a time, until no candidate left could enter the list: the list scoring
+/// every candidate would give.
 /// </summary>
 public sealed record MatchCandidatesForVacancy(Guid VacancyId, int? Limit) : IQuery<MatchList<CandidateMatch>>;
 
@@ -29,6 +31,7 @@ public sealed class MatchCandidatesForVacancyValidator : AbstractValidator<Match
 public sealed class MatchCandidatesForVacancyHandler(
     IJobMatchingDbContext db,
     ICurrentUser currentUser,
+    IMatchRanking ranks,
     IOptions<MatchingOptions> options,
     TimeProvider clock) : IQueryHandler<MatchCandidatesForVacancy, MatchList<CandidateMatch>>
 {
@@ -47,46 +50,35 @@ public sealed class MatchCandidatesForVacancyHandler(
             return new([], $"The vacancy takes no hires (status {Names.Of(vacancy.Status)}, {vacancy.Remaining} places left).");
         }
 
-        var seeking = db.Candidates.AsNoTracking()
-            .WithinDivisionOf(currentUser, c => c.HouseholdDivisionCode)
-            .Where(c => c.Status == CandidateStatus.SeekingWork && c.RegisteredAt != null);
-        // The location filter, as far as the database can tell: who goes to a partner city, who leaves the home county.
-        var county = vacancy.Division[..6];
-        if (vacancy.IsCrossRegion)
+        if (currentUser.Division is not { } scope)
         {
-            seeking = seeking.Where(c => c.Reach == WorkLocation.PartnerCities || c.Reach == WorkLocation.Anywhere);
-        }
-        else
-        {
-            seeking = seeking.Where(c => c.Reach != WorkLocation.HomeCounty || c.HouseholdDivisionCode.StartsWith(county));
+            return new([], "No candidate of your division passes the hard filters for this vacancy.");
         }
 
         var settings = options.Value;
-        var trade = new[] { vacancy.TradeCode };
-        // When more share the trade than are scored, the nearer ones (same county) are kept: distance is part of the score.
-        var pool = await seeking.Where(c => c.TradeCodes.Any(t => trade.Contains(t)))
-            .OrderByDescending(c => c.HouseholdDivisionCode.StartsWith(county))
-            .ThenBy(c => c.WorkerId)
-            .Take(settings.MaxScored)
-            .ToListAsync(cancellationToken);
-        if (pool.Count < limit)
-        {
-            pool.AddRange(await seeking.Where(c => !c.TradeCodes.Any(t => trade.Contains(t)))
-                .OrderByDescending(c => c.HouseholdDivisionCode.StartsWith(county))
-                .ThenBy(c => c.WorkerId)
-                .Take(settings.MaxFallbackScored)
-                .ToListAsync(cancellationToken));
-        }
-
         var matcher = new Matcher(settings.ToWeights());
-        // Ranked by the score alone; only the listed ones are explained, which is most of the cost of a score.
-        var best = pool
-            .Where(c => Matcher.Exclusion(c, vacancy, today) is null)
-            .Select(c => (Candidate: c, Score: matcher.ScoreValue(c, vacancy)))
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => m.Candidate.WorkerId)
-            .Take(limit)
-            .Select(m => (m.Candidate, Result: matcher.Score(m.Candidate, vacancy)))
+        var ranking = new CandidateRanking(
+            matcher,
+            vacancy.TradeCode,
+            vacancy.RequiredLevel,
+            vacancy.RequiredCertificates,
+            vacancy.MinimumEducation,
+            vacancy.Division,
+            vacancy.IsCrossRegion,
+            vacancy.WageMax,
+            scope.SubtreeRange.First,
+            scope.SubtreeRange.Last);
+        var found = await new BestByBound<Candidate>(
+                limit,
+                settings,
+                (page, token) => ranks.RankCandidatesAsync(ranking, page, token),
+                (ids, token) => db.Candidates.AsNoTracking().Where(c => ids.Contains(c.WorkerId)).ToListAsync(token),
+                c => c.WorkerId,
+                c => Matcher.Exclusion(c, vacancy, today) is null ? matcher.ScoreValue(c, vacancy) : null)
+            .FindAsync(matcher.UpperBoundOutsideTrades(vacancy.RequiredLevel, namesOtherTrades: false), cancellationToken);
+        // Only the listed candidates are explained, which is most of the cost of a score.
+        var best = found
+            .Select(m => (Candidate: m.Item, Result: matcher.Score(m.Item, vacancy)))
             .Select(m => new CandidateMatch(
                 m.Candidate.WorkerId,
                 m.Candidate.Name,

@@ -3,12 +3,10 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
-using Homeward.JobMatching.Domain.Common;
 using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Homeward.SharedKernel.Trades;
 using Microsoft.Extensions.Options;
 
 namespace Homeward.JobMatching.Application.Matching;
@@ -16,10 +14,10 @@ namespace Homeward.JobMatching.Application.Matching;
 /// <summary>
 /// The best open vacancies for a worker of the caller's division, each with its score breakdown and what the worker
 /// lacks. Vacancies come from the whole city and the partner cities: a village worker's best job is often in the
-/// county seat. The database applies the hard filters it can (open, places left, valid until the worker can start,
-/// where the worker will work) and prefers the worker's trades. Every such vacancy is ranked by the most it could
-/// score, read from a few columns; only the best of them are loaded and scored in full, a chunk at a time, until no
-/// vacancy left could enter the list: the same list as scoring them all, at a small part of the cost.
+/// county seat. The database applies the hard filters (open, places left, valid until the worker can start, where the
+/// worker will work) and ranks every vacancy that passes by its score reckoned from plain columns, those in the
+/// worker's trades first; only the best are loaded and scored in full, a chunk at a time, until no vacancy left could
+/// enter the list: the list scoring every open vacancy would give.
 /// </summary>
 public sealed record MatchVacanciesForWorker(Guid WorkerId, int? Limit) : IQuery<MatchList<VacancyMatch>>;
 
@@ -34,13 +32,11 @@ public sealed class MatchVacanciesForWorkerValidator : AbstractValidator<MatchVa
 public sealed class MatchVacanciesForWorkerHandler(
     IJobMatchingDbContext db,
     ICurrentUser currentUser,
+    IMatchRanking ranks,
     IOptions<MatchingOptions> options,
     TimeProvider clock) : IQueryHandler<MatchVacanciesForWorker, MatchList<VacancyMatch>>
 {
     public const int DefaultLimit = 20;
-
-    /// <summary>How many vacancies one round trip loads in full to score; most lists are final after the first.</summary>
-    private const int ScoreChunk = 100;
 
     public async ValueTask<MatchList<VacancyMatch>> Handle(MatchVacanciesForWorker query, CancellationToken cancellationToken)
     {
@@ -60,65 +56,37 @@ public sealed class MatchVacanciesForWorkerHandler(
             return new([], "The worker is busy in every month of the year.");
         }
 
-        var open = db.Vacancies.AsNoTracking()
-            .Where(v => v.Status == VacancyStatus.Open && v.Filled < v.Headcount && v.ValidThrough >= start);
-        var homeCounty = candidate.HouseholdDivisionCode[..6];
-        switch (Matcher.Reach(candidate.Intention))
-        {
-            case WorkLocation.HomeCounty:
-                open = open.Where(v => v.PartnerCity == null && v.Division.StartsWith(homeCounty));
-                break;
-            case WorkLocation.City:
-                open = open.Where(v => v.PartnerCity == null);
-                break;
-        }
-
         var settings = options.Value;
-        var trades = candidate.TradeCodes;
         var matcher = new Matcher(settings.ToWeights());
-        // Every open vacancy in the worker's trades, by the few columns the score's bound needs (no JSON).
-        var outlines = await Outlines(open.Where(v => trades.Contains(v.TradeCode)), cancellationToken);
-        var scoredAtMost = settings.MaxScored;
-        if (Math.Min(outlines.Count, settings.MaxScored) < limit)
-        {
-            // Too few share a trade: others fill the list, the nearer ones (same county) first, as many as configured.
-            outlines.AddRange(await Outlines(
-                open.Where(v => !trades.Contains(v.TradeCode))
-                    .OrderByDescending(v => v.Division.StartsWith(homeCounty))
-                    .ThenBy(v => v.Id)
-                    .Take(settings.MaxFallbackScored),
-                cancellationToken));
-            scoredAtMost += settings.MaxFallbackScored;
-        }
+        var reach = Matcher.Reach(candidate.Intention);
+        var ranking = new VacancyRanking(
+            matcher,
+            candidate.HouseholdDivisionCode,
+            candidate.TradeCodes,
+            candidate.Skills,
+            MatchKeys.CertificatesMet(candidate.Certificates),
+            candidate.Intention?.Trades ?? [],
+            candidate.Education,
+            candidate.Intention?.MinimumMonthlyWage,
+            start,
+            HomeCountyOnly: reach == WorkLocation.HomeCounty,
+            CityOnly: reach == WorkLocation.City);
+        var best = await new BestByBound<Vacancy>(
+                limit,
+                settings,
+                (page, token) => ranks.RankVacanciesAsync(ranking, page, token),
+                (ids, token) => db.Vacancies.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(token),
+                v => v.Id,
+                v => Matcher.Exclusion(candidate, v, today) is null ? matcher.ScoreValue(candidate, v) : null)
+            .FindAsync(matcher.UpperBoundOutsideTrades(null, candidate.Intention is { Trades.Count: > 0 }), cancellationToken);
+        var explained = best.Select(m => (Vacancy: m.Item, Result: matcher.Score(candidate, m.Item))).ToList();
 
-        var ranked = outlines
-            .Select(o => (o.Id, Bound: matcher.UpperBound(candidate, o.TradeCode, o.RequiredLevel, o.MinimumEducation, o.Division, o.PartnerCity, o.WageMax)))
-            .OrderByDescending(o => o.Bound)
-            .ThenBy(o => o.Id)
-            .ToList();
-        var best = new List<(Vacancy Vacancy, MatchResult Result)>(limit + ScoreChunk);
-        for (var next = 0; next < ranked.Count && next < scoredAtMost; next += ScoreChunk)
-        {
-            // The list is final once its last place scores above what any vacancy not yet scored could.
-            if (best.Count == limit && best[^1].Result.Score > ranked[next].Bound + Matcher.BoundSlack)
-            {
-                break;
-            }
-
-            var ids = ranked.Skip(next).Take(Math.Min(ScoreChunk, scoredAtMost - next)).Select(o => o.Id).ToList();
-            var chunk = await db.Vacancies.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(cancellationToken);
-            best.AddRange(chunk
-                .Where(v => Matcher.Exclusion(candidate, v, today) is null)
-                .Select(v => (Vacancy: v, Result: matcher.Score(candidate, v))));
-            best = [.. best.OrderByDescending(m => m.Result.Score).ThenBy(m => m.Vacancy.Id).Take(limit)];
-        }
-
-        var employerIds = best.Select(m => m.Vacancy.EmployerId).Distinct().ToList();
+        var employerIds = explained.Select(m => m.Vacancy.EmployerId).Distinct().ToList();
         var employers = await db.Employers.AsNoTracking()
             .Where(e => employerIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
         return new(
-            [.. best.Select(m => new VacancyMatch(
+            [.. explained.Select(m => new VacancyMatch(
                 m.Vacancy.Id,
                 m.Vacancy.Title,
                 m.Vacancy.EmployerId,
@@ -134,21 +102,6 @@ public sealed class MatchVacanciesForWorkerHandler(
                 m.Result.Score,
                 m.Result.Breakdown,
                 m.Result.Unmet))],
-            best.Count == 0 ? "No open vacancy passes the hard filters for this worker." : null);
+            explained.Count == 0 ? "No open vacancy passes the hard filters for this worker." : null);
     }
-
-    private static Task<List<VacancyOutline>> Outlines(IQueryable<Vacancy> vacancies, CancellationToken cancellationToken) =>
-        vacancies
-            .Select(v => new VacancyOutline(v.Id, v.TradeCode, v.RequiredLevel, v.MinimumEducation, v.Division, v.PartnerCity, v.WageMax))
-            .ToListAsync(cancellationToken);
-
-    /// <summary>What the score's upper bound reads of a vacancy.</summary>
-    private sealed record VacancyOutline(
-        Guid Id,
-        string TradeCode,
-        SkillLevel RequiredLevel,
-        EducationLevel? MinimumEducation,
-        string Division,
-        string? PartnerCity,
-        decimal WageMax);
 }

@@ -2,18 +2,18 @@ using Homeward.JobMatching.Domain.Matching;
 
 namespace Homeward.JobMatching.Application.Matching;
 
-/// <summary>The weights of the match score and how many pairs one request scores (configuration section "JobMatching:Matching").</summary>
+/// <summary>The weights of the match score and how matching reads its pairs (configuration section "JobMatching:Matching").</summary>
 public sealed class MatchingOptions
 {
     public const string Section = "JobMatching:Matching";
 
     public WeightOptions Weights { get; set; } = new();
 
-    /// <summary>The most vacancies or candidates with a trade in common that one request loads and scores.</summary>
-    public int MaxScored { get; set; } = 5000;
+    /// <summary>How many ids, best bound first, one ranking statement returns; most lists are final within the first page.</summary>
+    public int RankingPage { get; set; } = 120;
 
-    /// <summary>When fewer than asked share the trade, the most others that are loaded and scored to fill the list.</summary>
-    public int MaxFallbackScored { get; set; } = 500;
+    /// <summary>How many vacancies or candidates one round trip loads and scores in full, in ranking order.</summary>
+    public int ScoreChunk { get; set; } = 60;
 
     public MatchWeights ToWeights() => new(Weights.Trade, Weights.Certificates, Weights.Education, Weights.Distance, Weights.Wage, Weights.Intention);
 

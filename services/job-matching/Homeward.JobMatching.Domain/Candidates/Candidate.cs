@@ -1,4 +1,5 @@
 using Homeward.JobMatching.Domain.Common;
+using Homeward.JobMatching.Domain.Matching;
 using Homeward.SharedKernel;
 using Homeward.SharedKernel.Identity;
 
@@ -49,6 +50,18 @@ public sealed class Candidate : IHasRowVersion
 
     /// <summary>How far the worker will go for a job, kept apart so the database can filter on it.</summary>
     public WorkLocation Reach { get; private set; } = WorkLocation.Anywhere;
+
+    /// <summary>The skill requirements the worker meets (<see cref="MatchKeys.SkillsMet"/>), kept apart so the database can rank candidates.</summary>
+    public string[] SkillKeys { get; private set; } = [];
+
+    /// <summary>The certificate requirements the worker meets (<see cref="MatchKeys.CertificatesMet"/>), kept apart so the database can rank candidates.</summary>
+    public string[] CertificateKeys { get; private set; } = [];
+
+    /// <summary>The trades the worker wants to work in (none when no intention is recorded), kept apart so the database can rank candidates.</summary>
+    public string[] WantedTrades { get; private set; } = [];
+
+    /// <summary>The lowest monthly wage the worker will take, if they said, kept apart so the database can rank candidates.</summary>
+    public decimal? MinimumWage { get; private set; }
 
     /// <summary>Time of the registry event that the profile facts come from; MinValue while none has arrived.</summary>
     public DateTimeOffset FactsAsOf { get; private set; }
@@ -120,6 +133,10 @@ public sealed class Candidate : IHasRowVersion
         ResidenceDivision = facts.ResidenceDivision;
         Reach = ReachOf(facts.Intention);
         TradeCodes = [.. facts.Skills.Select(s => s.TradeCode).Concat(facts.Intention?.Trades ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        SkillKeys = MatchKeys.SkillsMet(facts.Skills);
+        CertificateKeys = MatchKeys.CertificatesMet(facts.Certificates);
+        WantedTrades = [.. (facts.Intention?.Trades ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        MinimumWage = facts.Intention?.MinimumMonthlyWage;
         FactsAsOf = asOf;
     }
 

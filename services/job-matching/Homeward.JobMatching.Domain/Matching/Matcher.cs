@@ -106,26 +106,27 @@ public sealed class Matcher(MatchWeights weights)
     }
 
     /// <summary>
-    /// The most a candidate can score for a vacancy with these terms, before its required certificates are known:
-    /// every factor as <see cref="Score"/> reckons it, certificates counted as held. Matching ranks many vacancies by
-    /// this bound from a few columns and scores in full only the best of them: once the last place of the list scores
-    /// above the bound of every vacancy not yet scored, none of those can enter it.
+    /// The most any pair can score when the vacancy's trade is neither a skill nor a wish of the worker: no more than
+    /// half the trade's points (and none when a level is required), every other factor in full, and half the
+    /// intention's points at most (none when the worker names other trades). Matching ranks the pairs that share a
+    /// trade first and reads the others only when one of them could still enter the list.
     /// </summary>
-    public double UpperBound(
-        Candidate candidate,
-        string tradeCode,
-        SkillLevel requiredLevel,
-        EducationLevel? minimumEducation,
-        string division,
-        string? partnerCity,
-        decimal wageMax) =>
-        Points(
-            TradeFit(SkillIn(candidate, tradeCode)?.Level, requiredLevel),
-            1,
-            EducationFit(candidate.Education, minimumEducation),
-            DistanceFit(candidate.HouseholdDivisionCode, division, partnerCity is not null),
-            WageFit(candidate.Intention?.MinimumMonthlyWage, wageMax),
-            IntentionFit(candidate.Intention, tradeCode));
+    /// <param name="requiredLevel">The vacancy's required level, or null when the pairs span vacancies of any level.</param>
+    /// <param name="namesOtherTrades">Whether the worker is known to name trades they want (all of them other than the vacancy's).</param>
+    public double UpperBoundOutsideTrades(SkillLevel? requiredLevel, bool namesOtherTrades) =>
+        Points(TradeFit(null, requiredLevel ?? SkillLevel.None), 1, 1, 1, 1, namesOtherTrades ? 0 : Partial);
+
+    /// <summary>What a factor of this weight adds to the score at a fit of 1, out of 100.</summary>
+    public double PointsAtFullFit(double weight) => 100 * weight / Weights.Total;
+
+    /// <summary>
+    /// The highest score, in tenths, that a pair whose score is at most <paramref name="bound"/> can show once rounded:
+    /// pairs ranked by it and then by id are scored in the order in which they could enter a list.
+    /// </summary>
+    public static int RankOf(double bound) => (int)Math.Floor((bound + BoundSlack) * 10);
+
+    /// <summary>A rounded score in tenths, to compare with <see cref="RankOf"/>.</summary>
+    public static int TenthsOf(double score) => (int)Math.Round(score * 10);
 
     /// <summary>
     /// The score <see cref="Score"/> gives the pair, without its breakdown and words: for ranking many pairs, of which
@@ -143,8 +144,8 @@ public sealed class Matcher(MatchWeights weights)
             1);
 
     /// <summary>
-    /// How far below an unrounded bound a rounded score may still lie and tie with it: the score is rounded to one
-    /// decimal, and the bound's sum may differ from the score's in the last bits.
+    /// How far above an unrounded bound a rounded score may lie: the score is rounded to one decimal, and a bound summed
+    /// elsewhere (in the database) may differ from the score's sum in the last bits.
     /// </summary>
     public const double BoundSlack = 0.05 + 1e-6;
 

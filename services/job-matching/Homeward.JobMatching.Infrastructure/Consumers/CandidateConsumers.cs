@@ -37,7 +37,7 @@ public sealed class EmploymentStatusChangedConsumer(JobMatchingDbContext db, ISe
 public sealed class CandidateEventConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
-    public const int BatchSize = 100;
+    public const int BatchSize = 500;
 
     public CandidateEventConsumerDefinition() => Endpoint(endpoint => endpoint.PrefetchCount = 2 * BatchSize);
 

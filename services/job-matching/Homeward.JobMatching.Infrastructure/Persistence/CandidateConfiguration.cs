@@ -22,6 +22,7 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         candidate.Property(c => c.Intention).HasJsonColumn();
         candidate.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
         candidate.Property(c => c.Reach).HasConversion<string>().HasMaxLength(20);
+        candidate.Property(c => c.MinimumWage).HasPrecision(12, 2);
         candidate.Property(c => c.FactsAsOf).HasDefaultValue(DateTimeOffset.MinValue);
         candidate.Property(c => c.StatusAsOf).HasDefaultValue(DateTimeOffset.MinValue);
         candidate.Ignore(c => c.IsRegistered);

@@ -31,8 +31,21 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         vacancy.HasIndex(v => new { v.PartnerCity, v.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL").HasDatabaseName("ix_vacancies_partner_external_id");
         vacancy.HasIndex(v => v.Division);
         vacancy.HasIndex(v => v.EmployerId);
-        // What matching and expiry read: open vacancies by trade and by date.
-        vacancy.HasIndex(v => new { v.TradeCode, v.ValidThrough }).HasFilter("status = 'Open'").HasDatabaseName("ix_vacancies_open_trade");
+        // What matching and expiry read: open vacancies by trade and by date. Matching ranks a worker's vacancies from
+        // the included columns alone (an index-only scan), never from the table's rows.
+        vacancy.HasIndex(v => new { v.TradeCode, v.ValidThrough }).HasFilter("status = 'Open'").HasDatabaseName("ix_vacancies_open_trade")
+            .IncludeProperties(v => new
+            {
+                v.Id,
+                v.RequiredLevel,
+                v.RequiredCertificates,
+                v.MinimumEducation,
+                v.Division,
+                v.PartnerCity,
+                v.WageMax,
+                v.Filled,
+                v.Headcount,
+            });
         vacancy.HasIndex(v => v.ValidThrough).HasFilter("status = 'Open'").HasDatabaseName("ix_vacancies_open_valid_through");
     }
 }

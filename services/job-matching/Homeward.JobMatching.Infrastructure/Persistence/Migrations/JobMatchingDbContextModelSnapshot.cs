@@ -229,6 +229,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.PrimitiveCollection<string[]>("CertificateKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("certificate_keys");
+
                     b.Property<string>("Certificates")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -261,6 +266,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("intention");
 
+                    b.Property<decimal?>("MinimumWage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("minimum_wage");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -292,6 +302,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.PrimitiveCollection<string[]>("SkillKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skill_keys");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -312,6 +327,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("trade_codes");
+
+                    b.PrimitiveCollection<string[]>("WantedTrades")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("wanted_trades");
 
                     b.HasKey("WorkerId")
                         .HasName("pk_candidates");
@@ -1338,6 +1358,8 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.HasIndex("TradeCode", "ValidThrough")
                         .HasDatabaseName("ix_vacancies_open_trade")
                         .HasFilter("status = 'Open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TradeCode", "ValidThrough"), new[] { "Id", "RequiredLevel", "RequiredCertificates", "MinimumEducation", "Division", "PartnerCity", "WageMax", "Filled", "Headcount" });
 
                     b.ToTable("vacancies", "jobmatching", t =>
                         {
