@@ -30,6 +30,11 @@ public sealed class DemoCityTests(Platform platform) : IClassFixture<Platform>
 
         var registry = kpis.GetProperty("parts").GetProperty("registry");
         Assert.Equal(Workers, registry.GetProperty("registered").GetProperty("total").GetInt32());
+        var employed = await Eventually.MatchesAsync(
+            async () => (await client.GetAsync("/api/registry/v1/kpis", CancellationToken.None)).GetProperty("byStatus"),
+            byStatus => byStatus.GetProperty("employedLocally").GetInt32() + byStatus.GetProperty("employedElsewhere").GetInt32() == placed,
+            "the registry to record every hire as employment");
+        Assert.Equal(local, employed.GetProperty("employedLocally").GetInt32());
         Assert.Equal(Workers * SpeechFigures.WithoutCertificateShare, registry.GetProperty("certificates").GetProperty("without").GetInt32());
         var matching = kpis.GetProperty("parts").GetProperty("job-matching");
         Assert.Equal(recommended, matching.GetProperty("workersRecommended").GetInt32());
