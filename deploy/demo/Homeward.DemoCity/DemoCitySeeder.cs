@@ -185,10 +185,7 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
         var hires = city.Workers.Where(w => w.Placed).ToList();
         Log($"hiring {hires.Count:N0} of them ({hires.Count(w => w.RecommendedTo!.IsLocal):N0} locally)");
         var wages = hires.ToDictionary(w => w, w => city.WageFor(w.RecommendedTo!));
-
-        // Work starts the next day: the registry orders a start by its day, so a start today would be older than the
-        // registration made today and would stay in the history without making the worker employed.
-        var startDate = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var startDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await ForEachAsync(hires, async worker => await platform.PostAsync("/api/job-matching/v1/placements", new
         {
             recommendationId = recommendations[worker],

@@ -48,6 +48,19 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
     }
 
     [Fact]
+    public async Task A_placement_starting_on_the_day_the_worker_was_registered_makes_them_employed()
+    {
+        var worker = await RegisterAsync();
+        var registeredAt = (await WorkerAsync(worker)).GetProperty("statusAsOf").GetDateTimeOffset();
+
+        await PublishAndWaitAsync(Placed(worker, DateOnly.FromDateTime(registeredAt.UtcDateTime)));
+
+        var record = await WorkerAsync(worker);
+        Assert.Equal("employedLocally", record.GetProperty("status").GetString());
+        Assert.Equal(registeredAt, record.GetProperty("statusAsOf").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task A_placement_outside_the_city_makes_the_worker_employed_elsewhere()
     {
         var worker = await RegisterAsync();

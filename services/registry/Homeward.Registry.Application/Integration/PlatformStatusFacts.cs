@@ -90,6 +90,16 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
         }
     }
 
+    /// <summary>
+    /// A fact dated by its day alone stands at the day's first instant, which cannot order it against a status recorded
+    /// later that same day: a worker registered in the morning and hired at a job fair that afternoon would keep
+    /// "seeking work". Reported after that status, the fact is the newer one and takes the status's instant.
+    /// </summary>
+    private DateTimeOffset OrderedAgainstSameDay(Worker worker, DateTimeOffset asOf) =>
+        asOf.TimeOfDay == TimeSpan.Zero && worker.StatusAsOf > asOf && worker.StatusAsOf < asOf.AddDays(1) && worker.StatusAsOf <= now
+            ? worker.StatusAsOf
+            : asOf;
+
     /// <summary>A calendar date as the instant its day begins (UTC), like every date the registry turns into a time.</summary>
     public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
@@ -104,6 +114,7 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
     /// <summary>Applies a fact and tells whether the status now stands on it (it set or confirmed the status).</summary>
     private async Task<bool> ApplyAsync(Worker worker, EmploymentStatus status, DateTimeOffset asOf, PlatformActivity activity, string note, CancellationToken cancellationToken)
     {
+        asOf = OrderedAgainstSameDay(worker, asOf);
         StatusChange? change;
         try
         {
