@@ -27,26 +27,6 @@ public sealed class WorkerProfileUpdatedConsumer(JobMatchingDbContext db, ISende
 public sealed class EmploymentStatusChangedConsumer(JobMatchingDbContext db, ISender sender, ILogger<EmploymentStatusChangedConsumer> logger)
     : CandidateEventConsumer<EmploymentStatusChanged>(db, sender, logger);
 
-/// <summary>
-/// Batches of up to <see cref="BatchSize"/> messages, or what arrived within 5 ms; two batches at a time, so one
-/// waits on the database while the next is gathered. Under load the next batch fills while the database works, so
-/// batches grow by themselves; a longer wait would only add latency at low rates (20 ms put the p99 of commit →
-/// effect at 100 events/s above 50 ms, docs/benchmarks.md). Two batches that both create the same candidate collide on its
-/// key; the loser is retried and then finds the candidate.
-/// </summary>
-public sealed class CandidateEventConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
-    where TConsumer : class, IConsumer
-{
-    public const int BatchSize = 500;
-
-    public CandidateEventConsumerDefinition() => Endpoint(endpoint => endpoint.PrefetchCount = 2 * BatchSize);
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        consumerConfigurator.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(BatchSize)
-            .SetTimeLimit(TimeSpan.FromMilliseconds(5))
-            .SetConcurrencyLimit(2));
-}
+/// <summary>Candidate events in batches of up to 500: a mass registration arrives as a backlog the COPY of a batch absorbs.</summary>
+public sealed class CandidateEventConsumerDefinition<TConsumer>() : InboxBatchConsumerDefinition<TConsumer>(500)
+    where TConsumer : class, IConsumer;

@@ -31,24 +31,6 @@ public sealed class EmploymentStatusChangedConsumer(SubsidyDbContext db, ISender
 public sealed class TrainingCompletedConsumer(SubsidyDbContext db, ISender sender, ILogger<TrainingCompletedConsumer> logger)
     : WorkerEventConsumer<TrainingCompleted>(db, sender, logger);
 
-/// <summary>
-/// Batches of up to <see cref="BatchSize"/> messages, or what arrived within 5 ms, two at a time (as JobMatching's
-/// candidate consumers). Two batches that both create the same worker collide on its key; the loser is retried and
-/// then finds the worker.
-/// </summary>
-public sealed class WorkerEventConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
-    where TConsumer : class, IConsumer
-{
-    public const int BatchSize = 100;
-
-    public WorkerEventConsumerDefinition() => Endpoint(endpoint => endpoint.PrefetchCount = 2 * BatchSize);
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        consumerConfigurator.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(BatchSize)
-            .SetTimeLimit(TimeSpan.FromMilliseconds(5))
-            .SetConcurrencyLimit(2));
-}
+/// <summary>The worker facts in batches of up to 100.</summary>
+public sealed class WorkerEventConsumerDefinition<TConsumer>() : InboxBatchConsumerDefinition<TConsumer>(100)
+    where TConsumer : class, IConsumer;

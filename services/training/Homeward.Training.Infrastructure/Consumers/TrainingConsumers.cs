@@ -46,23 +46,6 @@ public sealed class WorkerPlacedConsumer(TrainingDbContext db, ISender sender, I
         await sender.Send(new RecordPlacements(messages), cancellationToken);
 }
 
-/// <summary>
-/// Batches of up to <see cref="BatchSize"/> messages, or what arrived within 5 ms; two batches at a time. Two batches
-/// that both create the same row collide on its key; the loser is retried and then finds the row.
-/// </summary>
-public sealed class BatchConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
-    where TConsumer : class, IConsumer
-{
-    public const int BatchSize = 100;
-
-    public BatchConsumerDefinition() => Endpoint(endpoint => endpoint.PrefetchCount = 2 * BatchSize);
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        consumerConfigurator.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(BatchSize)
-            .SetTimeLimit(TimeSpan.FromMilliseconds(5))
-            .SetConcurrencyLimit(2));
-}
+/// <summary>Training's projections in batches of up to 100.</summary>
+public sealed class BatchConsumerDefinition<TConsumer>() : InboxBatchConsumerDefinition<TConsumer>(100)
+    where TConsumer : class, IConsumer;
