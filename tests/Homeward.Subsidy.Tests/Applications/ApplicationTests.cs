@@ -37,7 +37,10 @@ public sealed class ApplicationTests(SubsidyService subsidy) : IClassFixture<Sub
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Equal(1, approved.GetProperty("policyVersion").GetInt32());
         Assert.Equal(JsonValueKind.Null, approved.GetProperty("stageDueAt").ValueKind);
-        Assert.True(approved.GetProperty("hoursToDecision").GetDouble() >= 0);
+        var submittedAt = approved.GetProperty("firstSubmittedAt").GetDateTimeOffset();
+        var decidedAt = approved.GetProperty("decidedAt").GetDateTimeOffset();
+        Assert.True(decidedAt > submittedAt, "The decision is recorded after the submission.");
+        Assert.Equal(Math.Round((decidedAt - submittedAt).TotalHours, 2), approved.GetProperty("hoursToDecision").GetDouble());
         Assert.Equal(
             ["drafted", "documentUploaded", "submitted", "forwarded", "approved"],
             approved.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
