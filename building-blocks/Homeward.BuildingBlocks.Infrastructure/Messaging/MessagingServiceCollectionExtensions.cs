@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Homeward.BuildingBlocks.Infrastructure.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -20,8 +21,8 @@ public static class MessagingServiceCollectionExtensions
         Action<IBusRegistrationConfigurator>? addConsumers = null)
     {
         services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section));
-        var brokerUri = configuration.GetConnectionString("RabbitMq")
-            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (an amqp:// URI).");
+        var broker = BrokerAddress.Parse(configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (an amqp:// or amqps:// URI)."));
 
         services.AddMassTransit(bus =>
         {
@@ -34,7 +35,7 @@ public static class MessagingServiceCollectionExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-                ConfigureHost(rabbit, new Uri(brokerUri));
+                ConfigureHost(rabbit, broker);
                 rabbit.PrefetchCount = options.PrefetchCount;
                 if (options.QuorumQueues)
                 {
@@ -57,17 +58,22 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    private static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, Uri uri)
-    {
-        var userInfo = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
-        var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/'));
-        rabbit.Host(uri.Host, uri.IsDefaultPort ? (ushort)5672 : (ushort)uri.Port, virtualHost.Length == 0 ? "/" : virtualHost, host =>
+    private static void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, BrokerAddress broker) =>
+        rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
         {
-            if (userInfo[0].Length > 0)
+            if (broker.UserName is { } userName)
             {
-                host.Username(userInfo[0]);
-                host.Password(userInfo.Length > 1 ? userInfo[1] : string.Empty);
+                host.Username(userName);
+                host.Password(broker.Password);
+            }
+
+            if (broker.UseTls)
+            {
+                host.UseSsl(tls =>
+                {
+                    tls.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    tls.ServerName = broker.Host;
+                });
             }
         });
-    }
 }
