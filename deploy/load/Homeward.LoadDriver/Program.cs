@@ -36,6 +36,11 @@ const string Usage =
     jobmatching.candidates to <n> registered candidates by COPY, into the database of HOMEWARD_LOAD_ADMIN_CONNECTION;
     contact phones are encrypted with HOMEWARD_PERSONAL_DATA_KEY and HOMEWARD_PERSONAL_DATA_LOOKUP_KEY.
 
+    usage: Homeward.LoadDriver seed-subsidy --workers <n>
+
+    Fills subsidy.workers to <n> registered workers (return dates, statuses, completed trainings; 15% founded a business
+    in subsidy.businesses) by COPY, into the database of HOMEWARD_LOAD_ADMIN_CONNECTION.
+
     usage: Homeward.LoadDriver get --url <url> --rate <requests/s> --duration <s> [--warmup 5] [--max-connections 256]
 
     GETs <url> at a fixed, evenly spaced rate (open loop; HOMEWARD_LOAD_TOKEN as bearer token when set) and prints
@@ -57,6 +62,25 @@ if (args[0] == "seed-registry")
     try
     {
         return await RegistrySeeder.RunAsync(ParseSeed(args.AsSpan(1)), Console.Out, CancellationToken.None);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+        return 2;
+    }
+}
+
+if (args[0] == "seed-subsidy")
+{
+    try
+    {
+        var values = OptionValues(args.AsSpan(1));
+        return values.Keys.Except(["--workers"]).FirstOrDefault() is { } unknown
+            ? throw new ArgumentException($"unknown option {unknown}")
+            : await SubsidySeeder.RunAsync(
+                new SubsidySeedOptions(Count(values, "--workers", null) is > 0 and var workers ? workers : throw new ArgumentException("--workers is positive"), Setting("HOMEWARD_LOAD_ADMIN_CONNECTION")),
+                Console.Out,
+                CancellationToken.None);
     }
     catch (ArgumentException exception)
     {
