@@ -36,6 +36,19 @@ const string Usage =
     jobmatching.candidates to <n> registered candidates by COPY, into the database of HOMEWARD_LOAD_ADMIN_CONNECTION;
     contact phones are encrypted with HOMEWARD_PERSONAL_DATA_KEY and HOMEWARD_PERSONAL_DATA_LOOKUP_KEY.
 
+    usage: Homeward.LoadDriver seed-subsidy --workers <n>
+
+    Fills subsidy.workers to <n> registered workers (return dates, statuses, completed trainings; 15% founded a business
+    in subsidy.businesses) by COPY, into the database of HOMEWARD_LOAD_ADMIN_CONNECTION.
+
+    usage: Homeward.LoadDriver applications --api <url> --policy <id> --rate <requests/s> --duration <s> [--warmup 5] [--max-connections 256]
+
+    Subsidy applications at a fixed rate of HTTP requests (open loop), a round trip of three requests at a time: a draft
+    for a worker without an application of the policy (workers read from HOMEWARD_LOAD_ADMIN_CONNECTION), its submission
+    with the draft's ETag, and a read of it. <url> is the subsidy API, e.g. http://127.0.0.1:5050/api/subsidy/v1/;
+    HOMEWARD_LOAD_TOKEN is the bearer token (a case worker of the workers' division). Prints requests_per_second, then
+    p50/p90/p99/max of draft, submit and read, and the failures by request and status.
+
     usage: Homeward.LoadDriver get --url <url> --rate <requests/s> --duration <s> [--warmup 5] [--max-connections 256]
 
     GETs <url> at a fixed, evenly spaced rate (open loop; HOMEWARD_LOAD_TOKEN as bearer token when set) and prints
@@ -57,6 +70,25 @@ if (args[0] == "seed-registry")
     try
     {
         return await RegistrySeeder.RunAsync(ParseSeed(args.AsSpan(1)), Console.Out, CancellationToken.None);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+        return 2;
+    }
+}
+
+if (args[0] == "seed-subsidy")
+{
+    try
+    {
+        var values = OptionValues(args.AsSpan(1));
+        return values.Keys.Except(["--workers"]).FirstOrDefault() is { } unknown
+            ? throw new ArgumentException($"unknown option {unknown}")
+            : await SubsidySeeder.RunAsync(
+                new SubsidySeedOptions(Count(values, "--workers", null) is > 0 and var workers ? workers : throw new ArgumentException("--workers is positive"), Setting("HOMEWARD_LOAD_ADMIN_CONNECTION")),
+                Console.Out,
+                CancellationToken.None);
     }
     catch (ArgumentException exception)
     {
@@ -88,6 +120,38 @@ if (args[0] is "seed-job-matching" or "publish-worker-registered")
                         ? broker
                         : throw new ArgumentException("--broker is an amqp:// URI"),
                     Count(values, "--in-flight", 500) is > 0 and var inFlight ? inFlight : throw new ArgumentException("--in-flight is positive")),
+                Console.Out,
+                CancellationToken.None);
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"{exception.Message}\n\n{Usage}");
+        return 2;
+    }
+}
+
+if (args[0] == "applications")
+{
+    try
+    {
+        var values = OptionValues(args.AsSpan(1));
+        double Number(string name, double? fallback, double min = double.Epsilon) =>
+            values.GetValueOrDefault(name) is { } text
+                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min ? value : throw new ArgumentException($"{name} is a number ≥ {min}, got '{text}'")
+                : fallback ?? throw new ArgumentException($"{name} is required");
+        var unknown = values.Keys.Except(["--api", "--policy", "--rate", "--duration", "--warmup", "--max-connections"]).FirstOrDefault();
+        return unknown is not null
+            ? throw new ArgumentException($"unknown option {unknown}")
+            : await ApplicationRoundTrips.RunAsync(
+                new ApplicationRoundTripOptions(
+                    Uri.TryCreate(EnsureTrailingSlash(values.GetValueOrDefault("--api") ?? string.Empty), UriKind.Absolute, out var api) ? api : throw new ArgumentException("--api is an absolute URL"),
+                    Guid.TryParse(values.GetValueOrDefault("--policy"), out var policy) ? policy : throw new ArgumentException("--policy is a policy id"),
+                    Number("--rate", null),
+                    Number("--duration", null),
+                    Number("--warmup", 5, 0),
+                    (int)Number("--max-connections", 256),
+                    NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN")) ?? throw new ArgumentException("HOMEWARD_LOAD_TOKEN is not set"),
+                    Setting("HOMEWARD_LOAD_ADMIN_CONNECTION")),
                 Console.Out,
                 CancellationToken.None);
     }

@@ -24,11 +24,12 @@ public static class SubsidyInfrastructure
         services.AddServiceDatabase<SubsidyDbContext>(configuration, "Subsidy", SubsidyDbContext.Schema);
         services.AddScoped<ISubsidyDbContext>(provider => provider.GetRequiredService<SubsidyDbContext>());
         services.AddScoped<IBudgetLedger, BudgetLedger>();
-        services.AddScoped<INotificationStore, NotificationStore>();
+        services.AddSingleton<INotificationStore, NotificationStore>();
         services.AddPersonalDataProtection(configuration);
         services.AddOptions<SubsidyOptions>().Bind(configuration.GetSection(SubsidyOptions.Section))
             .Validate(options => options.MaxUploadBytes > 0 && options.UploadContentTypes.Count > 0, "Subsidy:MaxUploadBytes is positive and UploadContentTypes not empty.")
             .Validate(options => options.IndividualLoanCap > 0 && options.SmallFirmLoanCap > 0, "Subsidy loan caps are positive.")
+            .Validate(options => options.OutreachChunkSize > 0, "Subsidy:OutreachChunkSize is positive.")
             .ValidateOnStart();
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {

@@ -16,4 +16,7 @@ public sealed class SubsidyOptions
 
     /// <summary>The largest guaranteed loan to a micro enterprise or cooperative.</summary>
     public decimal SmallFirmLoanCap { get; set; } = 4_000_000m;
+
+    /// <summary>How many workers an outreach run reads, evaluates and notifies at a time.</summary>
+    public int OutreachChunkSize { get; set; } = 5000;
 }

@@ -59,7 +59,11 @@ public sealed class EligibilityContext
             .Where(f => ids.Contains(f.WorkerId) && f.ApprovedAt != null)
             .Select(f => new { f.WorkerId, f.PolicyId })
             .ToListAsync(cancellationToken);
-        var codes = await db.Policies.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        // Only benefits already received need a policy's code; most workers have none, and then no query is made.
+        var received = approved.Select(a => a.PolicyId).Distinct().ToArray();
+        var codes = received.Length == 0
+            ? []
+            : await db.Policies.AsNoTracking().Where(p => received.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
         return new EligibilityContext(policies, businesses, approved.ToLookup(a => a.WorkerId, a => a.PolicyId), codes, today);
     }
 
