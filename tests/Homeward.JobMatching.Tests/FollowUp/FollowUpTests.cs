@@ -45,6 +45,33 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_check_in_finding_the_worker_left_ends_the_running_placement_with_the_reason_and_announces_it()
+    {
+        var (placementId, workerId) = await PlaceAsync("419921101201");
+        var start = jobMatching.Clock.GetUtcNow();
+        jobMatching.Clock.Advance(TimeSpan.FromDays(32));
+        var task = Assert.Single(await Eventually.MatchesAsync(() => QueueAsync(jobMatching.Client, placementId), tasks => tasks.Count == 1, "the one-month check-in"));
+        var path = $"{Root}/follow-ups/{task.GetProperty("id").GetGuid()}/outcome";
+        var etag = $"\"{task.GetProperty("rowVersion").GetUInt32()}\"";
+        var leftOn = DateOnly.FromDateTime(start.AddHours(8).DateTime).AddDays(25);
+
+        var misdated = await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, path, new { outcome = "stillEmployed", leftOn }, etag))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("leftOn", misdated.ErrorFields());
+        var done = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, path, new { outcome = "left", leftReason = "rightsViolated", leftOn, note = "欠薪离职" }, etag);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        var placement = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/placements/{placementId}");
+        Assert.Equal(leftOn.ToString("yyyy-MM-dd"), placement.GetProperty("endDate").GetString());
+        Assert.Equal("rightsViolated", placement.GetProperty("endReason").GetString());
+        var ended = JsonDocument.Parse(await jobMatching.Service.Database.ScalarAsAdminAsync<string>(
+            $"SELECT payload::text FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:placement-ended:v1' AND payload->>'placementId' = '{placementId}'")).RootElement;
+        Assert.Equal("rightsViolated", ended.GetProperty("reason").GetString());
+        Assert.Equal(leftOn.ToString("yyyy-MM-dd"), ended.GetProperty("endDate").GetString());
+        Assert.Equal(workerId, ended.GetProperty("workerId").GetGuid());
+    }
+
+    [Fact]
     public async Task A_rights_case_goes_to_the_county_then_the_city_when_overdue_and_a_cross_region_one_reaches_its_partner_city_only()
     {
         var (placementId, workerId) = await PlaceAsync("419921101201");
