@@ -45,6 +45,30 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_placement_recorded_after_its_start_gets_every_check_in_already_due_once_and_then_waits_for_the_next()
+    {
+        var today = DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime);
+        var start = today.AddMonths(-3).AddDays(-2);
+        var (placementId, _) = await PlaceAsync("419921101201", start);
+        jobMatching.Clock.Advance(TimeSpan.FromHours(1));
+
+        var due = await Eventually.MatchesAsync(() => QueueAsync(jobMatching.Client, placementId), tasks => tasks.Count == 2, "the one- and three-month check-ins");
+        Assert.Equal(
+            [start.AddMonths(1).ToString("yyyy-MM-dd"), start.AddMonths(3).ToString("yyyy-MM-dd")],
+            due.Select(t => t.GetProperty("dueOn").GetString()).Order());
+        var nextDay = $"SELECT next_follow_up_on::text FROM jobmatching.placements WHERE id = '{placementId}'";
+        Assert.Equal(start.AddMonths(6).ToString("yyyy-MM-dd"), await jobMatching.Service.Database.ScalarAsAdminAsync<string>(nextDay));
+
+        await jobMatching.Service.Database.ExecuteAsAdminAsync($"UPDATE jobmatching.placements SET next_follow_up_on = start_date WHERE id = '{placementId}'");
+        jobMatching.Clock.Advance(TimeSpan.FromHours(1));
+        await Eventually.MatchesAsync(
+            () => jobMatching.Service.Database.ScalarAsAdminAsync<string>(nextDay),
+            next => next == start.AddMonths(6).ToString("yyyy-MM-dd"),
+            "the placement looked at again");
+        Assert.Equal(2, (await QueueAsync(jobMatching.Client, placementId)).Count);
+    }
+
+    [Fact]
     public async Task A_check_in_finding_the_worker_left_ends_the_running_placement_with_the_reason_and_announces_it()
     {
         var (placementId, workerId) = await PlaceAsync("419921101201");
@@ -142,12 +166,12 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
     private async Task<string?> LevelAsync(Guid caseId) =>
         (await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/rights-cases/{caseId}")).GetProperty("level").GetString();
 
-    /// <summary>A worker of <paramref name="village"/> placed today, on the service's clock, with a Beijing enterprise.</summary>
-    private async Task<(Guid PlacementId, Guid WorkerId)> PlaceAsync(string village)
+    /// <summary>A worker of <paramref name="village"/> placed with a Beijing enterprise, starting today on the service's clock unless <paramref name="start"/> is given.</summary>
+    private async Task<(Guid PlacementId, Guid WorkerId)> PlaceAsync(string village, DateOnly? start = null)
     {
         var workerId = await Workers.RegisterAsync(jobMatching.Service, Workers.Welder(where: "anywhere"), village);
         var employer = await jobMatching.Client.CreateEmployerAsync(PartnerApi.Enterprise("beijing"));
-        var today = DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime).ToString("yyyy-MM-dd");
+        var today = (start ?? DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime)).ToString("yyyy-MM-dd");
         var placed = await jobMatching.Client.PostAsJsonAsync($"{Root}/placements", new { employerId = employer.GetProperty("id").GetGuid(), workerId, tradeCode = "welder", monthlyWage = 5200m, startDate = today });
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
         return ((await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), workerId);
