@@ -96,6 +96,28 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_check_in_finding_the_worker_left_a_placement_already_ended_records_the_outcome_and_ends_nothing_twice()
+    {
+        var (placementId, _) = await PlaceAsync("419921101201");
+        jobMatching.Clock.Advance(TimeSpan.FromDays(32));
+        var task = Assert.Single(await Eventually.MatchesAsync(() => QueueAsync(jobMatching.Client, placementId), tasks => tasks.Count == 1, "the one-month check-in"));
+        var (_, placementETag) = await jobMatching.Client.ReadAsync($"{Root}/placements/{placementId}");
+        var today = DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime);
+        var ended = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{Root}/placements/{placementId}/end", new { endDate = today.AddDays(-5), reason = "contractEnded" }, placementETag);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+
+        var done = await jobMatching.Client.SendWithIfMatchAsync(
+            HttpMethod.Post, $"{Root}/follow-ups/{task.GetProperty("id").GetGuid()}/outcome", new { outcome = "left", leftReason = "resigned" }, $"\"{task.GetProperty("rowVersion").GetUInt32()}\"");
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("resigned", (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leftReason").GetString());
+        var placement = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/placements/{placementId}");
+        Assert.Equal(("contractEnded", today.AddDays(-5).ToString("yyyy-MM-dd")), (placement.GetProperty("endReason").GetString(), placement.GetProperty("endDate").GetString()));
+        Assert.Equal(1L, await jobMatching.Service.Database.ScalarAsAdminAsync<long>(
+            $"SELECT count(*) FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:placement-ended:v1' AND payload->>'placementId' = '{placementId}'"));
+    }
+
+    [Fact]
     public async Task A_rights_case_goes_to_the_county_then_the_city_when_overdue_and_a_cross_region_one_reaches_its_partner_city_only()
     {
         var (placementId, workerId) = await PlaceAsync("419921101201");
