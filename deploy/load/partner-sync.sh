@@ -126,9 +126,10 @@ replayed_total=$(send_batches)
 log "RESULT batch replay, $batches × 1,000 unchanged: $replayed_total s in total"
 
 feed_url="$api/partner/feed?limit=1000"
-items=$(curl -fsS -H "Authorization: Bearer $partner" "$feed_url" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+curl -fsS -o "$work/feed-page.json" -H "Authorization: Bearer $partner" "$feed_url"
+items=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$work/feed-page.json")
 [ "$items" = 1000 ] || die "the feed page holds $items items, not 1,000"
-log "feed page of 1,000 at $feed_rate request/s for $duration"
+log "feed page of 1,000 ($(wc -c <"$work/feed-page.json") bytes) at $feed_rate request/s for $duration"
 seconds=${duration%s}
 hey -z "$duration" -c 1 -q "$feed_rate" -H "Authorization: Bearer $partner" "$feed_url" >"$work/hey.txt"
 grep -E 'Requests/sec|Average|Slowest|50%|90%|99%|\[200\]|\[[45][0-9][0-9]\]' "$work/hey.txt" | sed 's/^/  /' >&2

@@ -6,10 +6,12 @@ using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Application.Matching;
+using Homeward.JobMatching.Application.Partners;
 using Homeward.JobMatching.Infrastructure.Candidates;
 using Homeward.JobMatching.Infrastructure.Consumers;
 using Homeward.JobMatching.Infrastructure.FollowUp;
 using Homeward.JobMatching.Infrastructure.Matching;
+using Homeward.JobMatching.Infrastructure.Partners;
 using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.JobMatching.Infrastructure.SkillGaps;
 using Homeward.JobMatching.Infrastructure.Vacancies;
@@ -30,6 +32,7 @@ public static class JobMatchingInfrastructure
         services.AddScoped<IJobMatchingDbContext>(provider => provider.GetRequiredService<JobMatchingDbContext>());
         services.AddScoped<IMatchRanking, SqlMatchRanking>();
         services.AddScoped<INewCandidates, CopyCandidateInserts>();
+        services.AddScoped<INewVacancies, UnnestVacancyInserts>();
         services.AddPersonalDataProtection(configuration);
         services.AddServiceMessaging(configuration, ServiceName, bus =>
         {

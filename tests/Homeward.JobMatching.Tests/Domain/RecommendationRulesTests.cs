@@ -45,12 +45,14 @@ public sealed class RecommendationRulesTests
     public void A_placement_in_a_partner_city_is_cross_region_without_a_workplace_division_and_ends_once_not_before_it_began()
     {
         var placement = Placement.Hire(
-            Guid.NewGuid(), Guid.NewGuid(), "419921101201", Guid.NewGuid(), null, null, "419921000000", "tianjin", "welder", 6000m, new DateOnly(2026, 5, 10), "staff", Recommended);
+            Guid.NewGuid(), Guid.NewGuid(), "419921101201", Guid.NewGuid(), null, null, "419921000000", "tianjin", "welder", 6000m, new DateOnly(2026, 5, 10), [1, 3, 6], "staff", Recommended);
 
         Assert.True(placement.CrossRegion);
         Assert.Null(placement.WorkplaceDivision);
+        Assert.Equal(new DateOnly(2026, 6, 10), placement.NextFollowUpOn);
         Assert.Equal("placement-end-before-start", Assert.Throws<DomainException>(() => placement.End(new DateOnly(2026, 5, 9), PlacementEndReason.Resigned, null)).Code);
         placement.End(new DateOnly(2026, 8, 1), PlacementEndReason.ContractEnded, null);
+        Assert.Null(placement.NextFollowUpOn);
         Assert.Equal("placement-already-ended", Assert.Throws<DomainException>(() => placement.End(new DateOnly(2026, 8, 2), PlacementEndReason.Other, null)).Code);
     }
 

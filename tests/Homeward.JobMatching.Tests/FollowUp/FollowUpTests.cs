@@ -45,6 +45,79 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_placement_recorded_after_its_start_gets_every_check_in_already_due_once_and_then_waits_for_the_next()
+    {
+        var today = DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime);
+        var start = today.AddMonths(-3).AddDays(-2);
+        var (placementId, _) = await PlaceAsync("419921101201", start);
+        jobMatching.Clock.Advance(TimeSpan.FromHours(1));
+
+        var due = await Eventually.MatchesAsync(() => QueueAsync(jobMatching.Client, placementId), tasks => tasks.Count == 2, "the one- and three-month check-ins");
+        Assert.Equal(
+            [start.AddMonths(1).ToString("yyyy-MM-dd"), start.AddMonths(3).ToString("yyyy-MM-dd")],
+            due.Select(t => t.GetProperty("dueOn").GetString()).Order());
+        var nextDay = $"SELECT next_follow_up_on::text FROM jobmatching.placements WHERE id = '{placementId}'";
+        Assert.Equal(start.AddMonths(6).ToString("yyyy-MM-dd"), await jobMatching.Service.Database.ScalarAsAdminAsync<string>(nextDay));
+
+        await jobMatching.Service.Database.ExecuteAsAdminAsync($"UPDATE jobmatching.placements SET next_follow_up_on = start_date WHERE id = '{placementId}'");
+        jobMatching.Clock.Advance(TimeSpan.FromHours(1));
+        await Eventually.MatchesAsync(
+            () => jobMatching.Service.Database.ScalarAsAdminAsync<string>(nextDay),
+            next => next == start.AddMonths(6).ToString("yyyy-MM-dd"),
+            "the placement looked at again");
+        Assert.Equal(2, (await QueueAsync(jobMatching.Client, placementId)).Count);
+    }
+
+    [Fact]
+    public async Task A_check_in_finding_the_worker_left_ends_the_running_placement_with_the_reason_and_announces_it()
+    {
+        var (placementId, workerId) = await PlaceAsync("419921101201");
+        var start = jobMatching.Clock.GetUtcNow();
+        jobMatching.Clock.Advance(TimeSpan.FromDays(32));
+        var task = Assert.Single(await Eventually.MatchesAsync(() => QueueAsync(jobMatching.Client, placementId), tasks => tasks.Count == 1, "the one-month check-in"));
+        var path = $"{Root}/follow-ups/{task.GetProperty("id").GetGuid()}/outcome";
+        var etag = $"\"{task.GetProperty("rowVersion").GetUInt32()}\"";
+        var leftOn = DateOnly.FromDateTime(start.AddHours(8).DateTime).AddDays(25);
+
+        var misdated = await (await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, path, new { outcome = "stillEmployed", leftOn }, etag))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("leftOn", misdated.ErrorFields());
+        var done = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, path, new { outcome = "left", leftReason = "rightsViolated", leftOn, note = "欠薪离职" }, etag);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        var placement = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/placements/{placementId}");
+        Assert.Equal(leftOn.ToString("yyyy-MM-dd"), placement.GetProperty("endDate").GetString());
+        Assert.Equal("rightsViolated", placement.GetProperty("endReason").GetString());
+        var ended = JsonDocument.Parse(await jobMatching.Service.Database.ScalarAsAdminAsync<string>(
+            $"SELECT payload::text FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:placement-ended:v1' AND payload->>'placementId' = '{placementId}'")).RootElement;
+        Assert.Equal("rightsViolated", ended.GetProperty("reason").GetString());
+        Assert.Equal(leftOn.ToString("yyyy-MM-dd"), ended.GetProperty("endDate").GetString());
+        Assert.Equal(workerId, ended.GetProperty("workerId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_check_in_finding_the_worker_left_a_placement_already_ended_records_the_outcome_and_ends_nothing_twice()
+    {
+        var (placementId, _) = await PlaceAsync("419921101201");
+        jobMatching.Clock.Advance(TimeSpan.FromDays(32));
+        var task = Assert.Single(await Eventually.MatchesAsync(() => QueueAsync(jobMatching.Client, placementId), tasks => tasks.Count == 1, "the one-month check-in"));
+        var (_, placementETag) = await jobMatching.Client.ReadAsync($"{Root}/placements/{placementId}");
+        var today = DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime);
+        var ended = await jobMatching.Client.SendWithIfMatchAsync(HttpMethod.Post, $"{Root}/placements/{placementId}/end", new { endDate = today.AddDays(-5), reason = "contractEnded" }, placementETag);
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+
+        var done = await jobMatching.Client.SendWithIfMatchAsync(
+            HttpMethod.Post, $"{Root}/follow-ups/{task.GetProperty("id").GetGuid()}/outcome", new { outcome = "left", leftReason = "resigned" }, $"\"{task.GetProperty("rowVersion").GetUInt32()}\"");
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("resigned", (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leftReason").GetString());
+        var placement = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/placements/{placementId}");
+        Assert.Equal(("contractEnded", today.AddDays(-5).ToString("yyyy-MM-dd")), (placement.GetProperty("endReason").GetString(), placement.GetProperty("endDate").GetString()));
+        Assert.Equal(1L, await jobMatching.Service.Database.ScalarAsAdminAsync<long>(
+            $"SELECT count(*) FROM jobmatching.outbox_messages WHERE type = 'urn:message:homeward:job-matching:placement-ended:v1' AND payload->>'placementId' = '{placementId}'"));
+    }
+
+    [Fact]
     public async Task A_rights_case_goes_to_the_county_then_the_city_when_overdue_and_a_cross_region_one_reaches_its_partner_city_only()
     {
         var (placementId, workerId) = await PlaceAsync("419921101201");
@@ -115,12 +188,12 @@ public sealed class FollowUpTests(ClockedJobMatching jobMatching) : IClassFixtur
     private async Task<string?> LevelAsync(Guid caseId) =>
         (await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Root}/rights-cases/{caseId}")).GetProperty("level").GetString();
 
-    /// <summary>A worker of <paramref name="village"/> placed today, on the service's clock, with a Beijing enterprise.</summary>
-    private async Task<(Guid PlacementId, Guid WorkerId)> PlaceAsync(string village)
+    /// <summary>A worker of <paramref name="village"/> placed with a Beijing enterprise, starting today on the service's clock unless <paramref name="start"/> is given.</summary>
+    private async Task<(Guid PlacementId, Guid WorkerId)> PlaceAsync(string village, DateOnly? start = null)
     {
         var workerId = await Workers.RegisterAsync(jobMatching.Service, Workers.Welder(where: "anywhere"), village);
         var employer = await jobMatching.Client.CreateEmployerAsync(PartnerApi.Enterprise("beijing"));
-        var today = DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime).ToString("yyyy-MM-dd");
+        var today = (start ?? DateOnly.FromDateTime(jobMatching.Clock.GetUtcNow().AddHours(8).DateTime)).ToString("yyyy-MM-dd");
         var placed = await jobMatching.Client.PostAsJsonAsync($"{Root}/placements", new { employerId = employer.GetProperty("id").GetGuid(), workerId, tradeCode = "welder", monthlyWage = 5200m, startDate = today });
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
         return ((await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), workerId);

@@ -2,7 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.JobMatching.Infrastructure.Partners;
+using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Homeward.JobMatching.Tests.Partners;
 
@@ -104,6 +110,52 @@ public sealed class PartnerSyncTests(JobMatchingService jobMatching) : IClassFix
         var after = await beijing.GetFromJsonAsync<JsonElement>($"{PartnerApi.Root}/feed?after={cursor}");
         Assert.Empty(after.GetProperty("items").EnumerateArray());
         Assert.Equal(cursor, after.GetProperty("cursor").GetString());
+    }
+
+    [Fact]
+    public async Task A_vacancy_a_batch_creates_reads_back_with_every_term_and_the_version_the_batch_answered()
+    {
+        var beijing = PartnerApi.Client(jobMatching, "beijing");
+        var enterprise = await PartnerApi.CreateEnterpriseAsync(jobMatching, "beijing");
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var detailed = Item($"{prefix}-detailed", enterprise);
+        detailed["requiredCertificates"] = new[] { new { tradeCode = "electrician", level = "intermediate" } };
+        detailed["minimumEducation"] = "juniorHigh";
+        detailed["wageMin"] = 4800.50m;
+
+        var report = await (await beijing.PostAsJsonAsync(
+            $"{PartnerApi.Root}/vacancies/batch", new { items = new[] { detailed, Item($"{prefix}-plain", enterprise) } })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((2, 0, 0, 0), Counts(report));
+        var answered = report.GetProperty("items")[0];
+        var (read, etag) = await beijing.ReadAsync($"{PartnerApi.Root}/vacancies/{prefix}-detailed");
+        Assert.Equal($"\"{answered.GetProperty("version").GetUInt32()}\"", etag);
+        Assert.Equal(answered.GetProperty("vacancyId").GetGuid(), read.GetProperty("vacancyId").GetGuid());
+        Assert.Equal(
+            """[{"tradeCode":"electrician","level":"intermediate"}]""",
+            read.GetProperty("requiredCertificates").GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal("juniorHigh", read.GetProperty("minimumEducation").GetString());
+        Assert.Equal(4800.50m, read.GetProperty("wageMin").GetDecimal());
+        Assert.Equal(("open", "C", 0, false), (read.GetProperty("status").GetString(), read.GetProperty("sector").GetString(), read.GetProperty("filled").GetInt32(), read.GetProperty("withdrawn").GetBoolean()));
+        var staffView = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies/{read.GetProperty("vacancyId").GetGuid()}");
+        Assert.Equal("beijing", staffView.GetProperty("partnerCity").GetString());
+        var feed = await beijing.GetFromJsonAsync<JsonElement>($"{PartnerApi.Root}/feed?limit=1000");
+        Assert.Single(feed.GetProperty("items").EnumerateArray(), i => i.GetProperty("externalId").GetString() == $"{prefix}-detailed");
+
+        var replay = await (await beijing.PostAsJsonAsync($"{PartnerApi.Root}/vacancies/batch", new { items = new[] { detailed } })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 0, 1, 0), Counts(replay));
+    }
+
+    [Fact]
+    public void A_bulk_insert_of_vacancies_writes_every_column_the_mapping_stores()
+    {
+        using var scope = jobMatching.Services.CreateScope();
+        var vacancy = scope.ServiceProvider.GetRequiredService<JobMatchingDbContext>().Model.FindEntityType(typeof(Vacancy))!;
+        var table = StoreObjectIdentifier.Table(vacancy.GetTableName()!, vacancy.GetSchema());
+
+        var stored = vacancy.GetProperties().Select(p => p.GetColumnName(table)!).Where(column => column != "xmin");
+
+        Assert.Equal(stored.Order(StringComparer.Ordinal), VacancyInsert.Columns.Order(StringComparer.Ordinal));
     }
 
     [Fact]

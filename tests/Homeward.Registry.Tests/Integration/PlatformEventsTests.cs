@@ -351,6 +351,49 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
             await ScalarAsync($"SELECT value || ' ' || outcome || ' ' || recorded_by FROM registry.observations WHERE worker_id = '{worker}'"));
     }
 
+    [Fact]
+    public async Task A_partner_departure_reported_after_the_worker_took_another_job_is_kept_as_the_employers_observation_without_a_discrepancy()
+    {
+        var worker = await RegisterAsync();
+        var inBeijing = Placed(worker, Today.AddDays(1)) with { CrossRegion = true, PartnerId = "beijing", EmployerDivision = null };
+        await PublishAndWaitAsync(inBeijing);
+        await PublishAndWaitAsync(Placed(worker, Today.AddDays(30)));
+
+        await PublishAndWaitAsync(Reported(inBeijing, "wageChanged", Today.AddDays(10)) with { MonthlyWage = 5200m });
+        await PublishAndWaitAsync(Reported(inBeijing, "departed", Today.AddDays(20)) with { Reason = "resigned" });
+
+        var record = await WorkerAsync(worker);
+        Assert.Equal("employedLocally", record.GetProperty("status").GetString());
+        Assert.Equal(StartOf(Today.AddDays(30)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(
+            "employedElsewhere Superseded partner:beijing|seekingWork Superseded partner:beijing",
+            await ScalarAsync($"SELECT string_agg(value || ' ' || outcome || ' ' || recorded_by, '|' ORDER BY observed_at) FROM registry.observations WHERE worker_id = '{worker}' AND source = 'EmployerReport'"));
+        Assert.Equal(0L, await CountAsync($"SELECT count(*) FROM registry.discrepancies WHERE worker_id = '{worker}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM registry.status_changes WHERE worker_id = '{worker}' AND note LIKE '%not applied, the status does not stand on this placement%'"));
+    }
+
+    [Fact]
+    public async Task A_partner_departure_the_record_disagrees_with_is_the_employers_observation_and_opens_a_discrepancy()
+    {
+        var worker = await RegisterAsync();
+        var inBeijing = Placed(worker, Today.AddDays(1)) with { CrossRegion = true, PartnerId = "beijing", EmployerDivision = null };
+        await PublishAndWaitAsync(inBeijing);
+        var etag = (await _registry.Client.GetAsync($"/api/registry/v1/workers/{worker}")).Headers.ETag!.Tag;
+        using var staffEntry = new HttpRequestMessage(HttpMethod.Post, $"/api/registry/v1/workers/{worker}/status") { Content = JsonContent.Create(new { status = "employedLocally" }) };
+        staffEntry.Headers.TryAddWithoutValidation("If-Match", etag);
+        (await _registry.Client.SendAsync(staffEntry)).EnsureSuccessStatusCode();
+
+        await PublishAndWaitAsync(Reported(inBeijing, "departed", Today.AddDays(20)) with { Reason = "resigned" });
+
+        Assert.Equal("employedLocally", (await WorkerAsync(worker)).GetProperty("status").GetString());
+        Assert.Equal(
+            "EmploymentStatus seekingWork EmployerReport Disagreed partner:beijing",
+            await ScalarAsync($"SELECT field || ' ' || value || ' ' || source || ' ' || outcome || ' ' || recorded_by FROM registry.observations WHERE worker_id = '{worker}'"));
+        Assert.Equal(
+            "employedLocally>seekingWork EmployerReport Open",
+            await ScalarAsync($"SELECT recorded_value || '>' || observed_value || ' ' || source || ' ' || status FROM registry.discrepancies WHERE worker_id = '{worker}'"));
+    }
+
     private static PlacementReported Reported(WorkerPlaced placed, string kind, DateOnly date) =>
         new(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), placed.PlacementId, placed.WorkerId, placed.PartnerId!, kind, date, placed.StartDate, placed.MonthlyWage, null);
 

@@ -32,7 +32,7 @@ public static class FollowUpEndpoints
         followUps.MapPost("/{taskId:guid}/outcome", RecordOutcomeAsync)
             .RequireScope(Scopes.JobMatchingWrite, CheckInRoles)
             .WithName("RecordFollowUpOutcome")
-            .WithSummary("Record how the worker is doing: stillEmployed (with the wage), struggling, or left with the reason (If-Match)")
+            .WithSummary("Record how the worker is doing: stillEmployed (with the wage), struggling, or left with the reason, which ends the placement (If-Match)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -84,7 +84,7 @@ public static class FollowUpEndpoints
         Guid taskId, FollowUpOutcomeRequest request, ISender sender, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var expected = httpRequest.RequireIfMatch("FollowUp", taskId);
-        var task = await sender.Send(new RecordFollowUpOutcome(taskId, expected, request.Outcome, request.MonthlyWage, request.LeftReason, request.Note), cancellationToken);
+        var task = await sender.Send(new RecordFollowUpOutcome(taskId, expected, request.Outcome, request.MonthlyWage, request.LeftReason, request.Note, request.LeftOn), cancellationToken);
         response.SetETag(task.RowVersion);
         return TypedResults.Ok(task);
     }
@@ -120,7 +120,9 @@ public static class FollowUpEndpoints
 
 /// <param name="Outcome">stillEmployed, struggling or left.</param>
 /// <param name="LeftReason">Of a worker who left only: contractEnded, resigned, dismissed, couldNotAdapt, rightsViolated or other.</param>
-public sealed record FollowUpOutcomeRequest(FollowUpOutcome? Outcome, decimal? MonthlyWage = null, PlacementEndReason? LeftReason = null, string? Note = null);
+/// <param name="LeftOn">Of a worker who left only: their last day at the job (the placement ends on it); today when left out.</param>
+public sealed record FollowUpOutcomeRequest(
+    FollowUpOutcome? Outcome, decimal? MonthlyWage = null, PlacementEndReason? LeftReason = null, string? Note = null, DateOnly? LeftOn = null);
 
 /// <param name="PlacementId">The worker's placement the case is about, if any; a partner city's job shares the case with that city.</param>
 /// <param name="Owner">Who answers for the case; the caller when left out.</param>

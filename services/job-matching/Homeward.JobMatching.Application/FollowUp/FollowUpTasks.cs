@@ -1,7 +1,10 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
+using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Paging;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Application.Common;
+using Homeward.JobMatching.Application.Placements;
 using Homeward.JobMatching.Domain.FollowUp;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.SharedKernel.Finance;
@@ -47,13 +50,18 @@ public sealed class ListFollowUpsHandler(IJobMatchingDbContext db, ICurrentUser 
     }
 }
 
-/// <summary>Records how a placed worker of the caller's division is doing (If-Match): still employed (at what wage), struggling, or left and why.</summary>
+/// <summary>
+/// Records how a placed worker of the caller's division is doing (If-Match): still employed (at what wage), struggling,
+/// or left and why. A worker who left ends the placement, if it still runs, on the day they left (the day of the
+/// check-in unless given) with that reason, and PlacementEnded announces it, as when staff or the partner city end it.
+/// </summary>
 public sealed record RecordFollowUpOutcome(
-    Guid TaskId, uint ExpectedVersion, FollowUpOutcome? Outcome, decimal? MonthlyWage, PlacementEndReason? LeftReason, string? Note) : ICommand<FollowUpTaskView>;
+    Guid TaskId, uint ExpectedVersion, FollowUpOutcome? Outcome, decimal? MonthlyWage, PlacementEndReason? LeftReason, string? Note, DateOnly? LeftOn = null)
+    : ICommand<FollowUpTaskView>;
 
 public sealed class RecordFollowUpOutcomeValidator : AbstractValidator<RecordFollowUpOutcome>
 {
-    public RecordFollowUpOutcomeValidator()
+    public RecordFollowUpOutcomeValidator(TimeProvider clock)
     {
         RuleFor(c => c.Outcome).NotNull().WithMessage("The outcome is stillEmployed, struggling or left.").IsInEnum();
         RuleFor(c => c.MonthlyWage).Must(wage => wage is not { } value || (value > 0 && Money.IsValidAmount(value) && value <= 1_000_000m))
@@ -61,11 +69,14 @@ public sealed class RecordFollowUpOutcomeValidator : AbstractValidator<RecordFol
         RuleFor(c => c.LeftReason).NotNull().When(c => c.Outcome == FollowUpOutcome.Left)
             .WithMessage("A worker who left has a reason: contractEnded, resigned, dismissed, couldNotAdapt, rightsViolated or other.").IsInEnum();
         RuleFor(c => c.LeftReason).Null().When(c => c.Outcome != FollowUpOutcome.Left).WithMessage("Only a worker who left has a reason.");
+        RuleFor(c => c.LeftOn).Null().When(c => c.Outcome != FollowUpOutcome.Left).WithMessage("Only a worker who left has a day they left.");
+        RuleFor(c => c.LeftOn).Must(day => day <= clock.Today()).When(c => c.LeftOn is not null).WithMessage("A worker left today or on an earlier day.");
         RuleFor(c => c.Note).MaximumLength(500).WithMessage("A note has at most 500 characters.");
     }
 }
 
-public sealed class RecordFollowUpOutcomeHandler(IJobMatchingDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<RecordFollowUpOutcome, FollowUpTaskView>
+public sealed class RecordFollowUpOutcomeHandler(IJobMatchingDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<RecordFollowUpOutcome, FollowUpTaskView>
 {
     public async ValueTask<FollowUpTaskView> Handle(RecordFollowUpOutcome command, CancellationToken cancellationToken)
     {
@@ -77,8 +88,15 @@ public sealed class RecordFollowUpOutcomeHandler(IJobMatchingDbContext db, ICurr
         }
 
         db.ExpectRowVersion(task, command.ExpectedVersion);
-        task.Complete(
-            command.Outcome!.Value, command.MonthlyWage, command.LeftReason, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), currentUser.Id, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        task.Complete(command.Outcome!.Value, command.MonthlyWage, command.LeftReason, note, currentUser.Id, now);
+        if (command.LeftReason is { } reason
+            && await db.Placements.FirstOrDefaultAsync(p => p.Id == task.PlacementId && p.EndDate == null, cancellationToken) is { } placement)
+        {
+            PlacementEnding.End(placement, command.LeftOn ?? clock.Today(), reason, note, outbox, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return FollowUpTaskView.From(task);
     }

@@ -1,5 +1,6 @@
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.FollowUp;
+using Homeward.JobMatching.Domain.Placements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,16 @@ namespace Homeward.JobMatching.Application.FollowUp;
 
 /// <summary>
 /// Puts every check-in that has come due (a placement still running, so many months after its start) into the work
-/// queue of the worker's office, once. Several instances may run it: the unique (placement, months) key keeps one.
+/// queue of the worker's office, once. It reads only the placements whose next check-in day has come, by the partial
+/// index on that day, in batches, so a tick costs what is due rather than every running placement; each placement then
+/// takes the day of its following check-in. Several instances may run it: the unique (placement, months) key keeps one
+/// task, and the placement's row version one update. The schedule is read when a check-in comes due: a placement whose
+/// last check-in was scheduled gets no later one added to the configuration afterwards.
 /// </summary>
-public sealed record ScheduleFollowUps : ICommand<int>;
+public sealed record ScheduleFollowUps : ICommand<int>
+{
+    public const int BatchSize = 500;
+}
 
 public sealed class ScheduleFollowUpsHandler(IJobMatchingDbContext db, IOptions<FollowUpOptions> options, TimeProvider clock) : ICommandHandler<ScheduleFollowUps, int>
 {
@@ -18,19 +26,39 @@ public sealed class ScheduleFollowUpsHandler(IJobMatchingDbContext db, IOptions<
     {
         var today = clock.Today();
         var now = clock.GetUtcNow();
+        var checkInMonths = options.Value.CheckInMonths;
         var scheduled = 0;
-        foreach (var months in options.Value.CheckInMonths)
+        List<Placement> due;
+        do
         {
-            var due = await db.Placements
-                .Where(p => p.EndDate == null && p.StartDate.AddMonths(months) <= today)
-                .Where(p => !db.FollowUpTasks.Any(t => t.PlacementId == p.Id && t.MonthsAfterStart == months))
-                .OrderBy(p => p.Id)
+            due = await db.Placements
+                .Where(p => p.NextFollowUpOn != null && p.NextFollowUpOn <= today && p.EndDate == null)
+                .OrderBy(p => p.NextFollowUpOn)
+                .ThenBy(p => p.Id)
+                .Take(ScheduleFollowUps.BatchSize)
                 .ToListAsync(cancellationToken);
-            db.FollowUpTasks.AddRange(due.Select(p => FollowUpTask.Schedule(Guid.CreateVersion7(now), p, months, now)));
-            scheduled += due.Count;
-        }
+            var ids = due.Select(p => p.Id).ToList();
+            var existing = (await db.FollowUpTasks.AsNoTracking()
+                    .Where(t => ids.Contains(t.PlacementId))
+                    .Select(t => new { t.PlacementId, t.MonthsAfterStart })
+                    .ToListAsync(cancellationToken))
+                .Select(t => (t.PlacementId, t.MonthsAfterStart))
+                .ToHashSet();
+            foreach (var placement in due)
+            {
+                foreach (var months in FollowUpSchedule.DueBy(placement.StartDate, checkInMonths, today).Where(m => !existing.Contains((placement.Id, m))))
+                {
+                    db.FollowUpTasks.Add(FollowUpTask.Schedule(Guid.CreateVersion7(now), placement, months, now));
+                    scheduled++;
+                }
 
-        await db.SaveChangesAsync(cancellationToken);
+                placement.FollowUpsScheduledThrough(today, FollowUpSchedule.NextAfter(placement.StartDate, checkInMonths, today));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        while (due.Count == ScheduleFollowUps.BatchSize);
+
         return scheduled;
     }
 }

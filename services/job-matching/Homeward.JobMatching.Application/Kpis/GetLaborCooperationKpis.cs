@@ -1,6 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
+using Homeward.JobMatching.Application.Partners;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ namespace Homeward.JobMatching.Application.Kpis;
 /// <item>3- and 6-month retention: of the placements of workers of the division that started in the period at least
 /// 3 (6) months ago, the share still running 3 (6) months after the start.</item>
 /// <item>Open rights cases of workers of the division now, and the mean days from opening to resolution of the cases resolved in the period.</item>
+/// <item>Quota fulfilment: the workers the quotas of the agreements in force on some day of the period ask for, the
+/// placements of workers of the division counted against them over each agreement's own period (see
+/// <see cref="QuotaFulfilment"/>), and their share — for a county or township, its part in the city's quotas.</item>
 /// </list>
 /// Rates have four decimals, means two (days one); each is null when nothing was counted.
 /// </summary>
@@ -33,7 +37,10 @@ public sealed record LaborCooperationKpiView(
     decimal? RetentionAt3Months,
     decimal? RetentionAt6Months,
     int OpenRightsCases,
-    decimal? MeanDaysToResolution);
+    decimal? MeanDaysToResolution,
+    int AgreementQuota,
+    int PlacedAgainstQuota,
+    decimal? QuotaFulfilment);
 
 public sealed class GetLaborCooperationKpisValidator : AbstractValidator<GetLaborCooperationKpis>
 {
@@ -86,6 +93,13 @@ public sealed class GetLaborCooperationKpisHandler(IJobMatchingDbContext db, ICu
             .Select(c => new { c.OpenedAt, ResolvedAt = c.ResolvedAt!.Value })
             .ToListAsync(cancellationToken);
 
+        var agreements = await db.PartnerAgreements.AsNoTracking()
+            .Where(a => a.ValidFrom <= to && a.ValidTo >= from)
+            .ToListAsync(cancellationToken);
+        var quotas = (await QuotaFulfilment.OfAsync(db, agreements, (first, last), cancellationToken)).Values.SelectMany(q => q).ToList();
+        var agreementQuota = quotas.Sum(q => q.Quota);
+        var placedAgainstQuota = quotas.Sum(q => q.Placed);
+
         return new LaborCooperationKpiView(
             division.Value,
             query.From,
@@ -97,7 +111,10 @@ public sealed class GetLaborCooperationKpisHandler(IJobMatchingDbContext db, ICu
             Retention(3),
             Retention(6),
             openCases,
-            resolved.Count == 0 ? null : Math.Round((decimal)resolved.Average(c => (c.ResolvedAt - c.OpenedAt).TotalDays), 1, MidpointRounding.AwayFromZero));
+            resolved.Count == 0 ? null : Math.Round((decimal)resolved.Average(c => (c.ResolvedAt - c.OpenedAt).TotalDays), 1, MidpointRounding.AwayFromZero),
+            agreementQuota,
+            placedAgainstQuota,
+            Share(placedAgainstQuota, agreementQuota));
     }
 
     private static decimal? Share(int part, int whole) =>

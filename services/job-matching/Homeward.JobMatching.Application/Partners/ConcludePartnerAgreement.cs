@@ -106,7 +106,8 @@ public sealed class ConcludePartnerAgreementHandler(IJobMatchingDbContext db, IP
             now);
         db.PartnerAgreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
-        return PartnerAgreementView.From(agreement);
+        var fulfilment = await QuotaFulfilment.OfAsync(db, [agreement], null, cancellationToken);
+        return PartnerAgreementView.From(agreement, fulfilment[agreement.Id]);
     }
 }
 
@@ -127,6 +128,7 @@ public sealed class ListPartnerAgreementsHandler(IJobMatchingDbContext db) : IQu
             .Where(a => a.PartnerCityId == query.PartnerCityId)
             .OrderByDescending(a => a.ValidFrom).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
-        return [.. agreements.Select(PartnerAgreementView.From)];
+        var fulfilment = await QuotaFulfilment.OfAsync(db, agreements, null, cancellationToken);
+        return [.. agreements.Select(a => PartnerAgreementView.From(a, fulfilment[a.Id]))];
     }
 }

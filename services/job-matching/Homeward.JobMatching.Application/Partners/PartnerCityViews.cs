@@ -11,6 +11,7 @@ public sealed record PartnerCityView(string Id, string Name, int Enterprises, Da
 }
 
 /// <summary>An agreement as use cases return it: contacts' phone numbers only masked.</summary>
+/// <param name="Fulfilment">Per quota, the city's placements counted against it so far (see <see cref="QuotaFulfilment"/>).</param>
 public sealed record PartnerAgreementView(
     Guid Id,
     string PartnerCityId,
@@ -19,10 +20,11 @@ public sealed record PartnerAgreementView(
     DateOnly ValidTo,
     IReadOnlyList<string> Sectors,
     IReadOnlyList<SectorQuota> Quotas,
+    IReadOnlyList<QuotaFulfilmentView> Fulfilment,
     IReadOnlyList<EmployerContactView> Contacts,
     DateTimeOffset RecordedAt)
 {
-    public static PartnerAgreementView From(PartnerAgreement agreement) => new(
+    public static PartnerAgreementView From(PartnerAgreement agreement, IReadOnlyList<QuotaFulfilmentView> fulfilment) => new(
         agreement.Id,
         agreement.PartnerCityId,
         agreement.Title,
@@ -30,6 +32,7 @@ public sealed record PartnerAgreementView(
         agreement.ValidTo,
         agreement.Sectors,
         agreement.Quotas,
+        fulfilment,
         [.. agreement.Contacts.Select(c => new EmployerContactView(c.Id, c.Name, c.Role, c.Phone.Masked))],
         agreement.RecordedAt);
 }

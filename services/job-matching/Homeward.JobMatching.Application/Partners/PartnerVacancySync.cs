@@ -29,8 +29,9 @@ public sealed record SyncOutcome(string ExternalId, SyncResult Result, Vacancy? 
 /// <summary>
 /// Creates or replaces a partner city's vacancies by the partner's own ids. A request that would change nothing is
 /// unchanged whatever its precondition, so replaying a sync is harmless. All items are read in one query (with their
-/// enterprises in a second) and written in one SaveChanges, however many there are; a race with another writer of the
-/// same vacancies starts the whole sync again from the database.
+/// enterprises in a second) and written in one transaction, however many there are: the new ones by one multi-row
+/// insert, the changed ones by SaveChanges, the unchanged ones not at all; a race with another writer of the same
+/// vacancies starts the whole sync again from the database.
 /// </summary>
 public static class PartnerVacancySync
 {
@@ -43,6 +44,7 @@ public static class PartnerVacancySync
     /// <param name="versionRequiredForChange">Whether changing an existing vacancy needs the version the caller read (a single PUT's If-Match).</param>
     public static async Task<IReadOnlyList<SyncOutcome>> ApplyAsync(
         IJobMatchingDbContext db,
+        INewVacancies newVacancies,
         TimeProvider clock,
         string partner, IReadOnlyList<SyncItem> items, bool versionRequiredForChange, CancellationToken cancellationToken)
     {
@@ -50,7 +52,7 @@ public static class PartnerVacancySync
         {
             try
             {
-                return await ApplyOnceAsync(db, clock, partner, items, versionRequiredForChange, cancellationToken);
+                return await ApplyOnceAsync(db, newVacancies, clock, partner, items, versionRequiredForChange, cancellationToken);
             }
             catch (Exception e) when (e is DbUpdateConcurrencyException or UniqueConstraintViolationException && attempt < MaxAttempts)
             {
@@ -61,6 +63,7 @@ public static class PartnerVacancySync
 
     private static async Task<IReadOnlyList<SyncOutcome>> ApplyOnceAsync(
         IJobMatchingDbContext db,
+        INewVacancies newVacancies,
         TimeProvider clock,
         string partner, IReadOnlyList<SyncItem> items, bool versionRequiredForChange, CancellationToken cancellationToken)
     {
@@ -76,6 +79,7 @@ public static class PartnerVacancySync
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var outcomes = new List<SyncOutcome>(items.Count);
+        var created = new List<Vacancy>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -93,13 +97,13 @@ public static class PartnerVacancySync
             }
 
             outcomes.Add(Apply(db, item, existing.GetValueOrDefault(item.ExternalId), enterprise, versionRequiredForChange, today, now));
-            if (outcomes[^1] is { Result: SyncResult.Created, Vacancy: { } created })
+            if (outcomes[^1] is { Result: SyncResult.Created, Vacancy: { } vacancy })
             {
-                db.Vacancies.Add(created);
+                created.Add(vacancy);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await newVacancies.SaveChangesWithAsync(created, cancellationToken);
         return outcomes;
     }
 

@@ -1,6 +1,9 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Domain.Common;
+using Homeward.JobMatching.Domain.Vacancies;
 using Homeward.SharedKernel.Industries;
+using Homeward.SharedKernel.Trades;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +25,30 @@ public sealed record ReadPartnerFeed(long? After, IReadOnlyList<string> Sectors,
 
 /// <param name="Sequence">The feed position of this change; the page's cursor is the last one's.</param>
 /// <param name="Deleted">A tombstone: the partner withdrew the vacancy; vacancy is then left out.</param>
-public sealed record PartnerFeedItem(long Sequence, Guid VacancyId, string? ExternalId, bool Deleted, PartnerVacancyView? Vacancy);
+public sealed record PartnerFeedItem(long Sequence, Guid VacancyId, string? ExternalId, bool Deleted, PartnerFeedVacancy? Vacancy);
+
+/// <summary>
+/// A vacancy as the feed carries it: what <see cref="PartnerVacancyView"/> says, but not what the item already says
+/// (the vacancy's ids, and withdrawn, which a tombstone says), so a page of 1,000 stays lean.
+/// </summary>
+/// <param name="RowVersion">The version to send as If-Match or an item's version when changing the vacancy.</param>
+public sealed record PartnerFeedVacancy(
+    string EnterpriseCreditCode,
+    string? Sector,
+    string Title,
+    string TradeCode,
+    SkillLevel RequiredLevel,
+    IReadOnlyList<RequiredCertificate> RequiredCertificates,
+    EducationLevel? MinimumEducation,
+    int Headcount,
+    int Filled,
+    decimal WageMin,
+    decimal WageMax,
+    bool Accommodation,
+    DateOnly ValidThrough,
+    VacancyStatus Status,
+    DateTimeOffset UpdatedAt,
+    uint RowVersion);
 
 /// <param name="Cursor">Where to read on from: pass it as after. It stays the same when nothing new has come.</param>
 /// <param name="HasMore">More changes wait after this page.</param>
@@ -47,6 +73,7 @@ public sealed class ReadPartnerFeedHandler(IJobMatchingDbContext db, ICurrentUse
         var after = query.After ?? 0;
         var limit = query.Limit ?? ReadPartnerFeed.DefaultLimit;
         var sectors = query.Sectors;
+        // Projected in the query: the page needs no tracked or materialised vacancies, only the columns it shows.
         var rows = await db.PartnerFeed.AsNoTracking()
             .Where(f => f.PartnerCity == partner && f.Sequence > after)
             .Join(db.Vacancies, f => f.VacancyId, v => v.Id, (f, v) => new { f.Sequence, Vacancy = v })
@@ -54,10 +81,30 @@ public sealed class ReadPartnerFeedHandler(IJobMatchingDbContext db, ICurrentUse
             .Join(db.Employers, r => r.Vacancy.EmployerId, e => e.Id, (r, e) => new { r.Sequence, r.Vacancy, e.CreditCode })
             .OrderBy(r => r.Sequence)
             .Take(limit + 1)
+            .Select(r => new PartnerFeedItem(
+                r.Sequence,
+                r.Vacancy.Id,
+                r.Vacancy.ExternalId,
+                r.Vacancy.WithdrawnAt != null,
+                r.Vacancy.WithdrawnAt != null ? null : new PartnerFeedVacancy(
+                    r.CreditCode,
+                    r.Vacancy.Sector,
+                    r.Vacancy.Title,
+                    r.Vacancy.TradeCode,
+                    r.Vacancy.RequiredLevel,
+                    r.Vacancy.RequiredCertificates,
+                    r.Vacancy.MinimumEducation,
+                    r.Vacancy.Headcount,
+                    r.Vacancy.Filled,
+                    r.Vacancy.WageMin,
+                    r.Vacancy.WageMax,
+                    r.Vacancy.Accommodation,
+                    r.Vacancy.ValidThrough,
+                    r.Vacancy.Status,
+                    r.Vacancy.UpdatedAt,
+                    r.Vacancy.RowVersion)))
             .ToListAsync(cancellationToken);
-        var page = rows.Take(limit).Select(r => r.Vacancy.WithdrawnAt is null
-            ? new PartnerFeedItem(r.Sequence, r.Vacancy.Id, r.Vacancy.ExternalId, false, PartnerVacancyView.From(r.Vacancy, r.CreditCode))
-            : new PartnerFeedItem(r.Sequence, r.Vacancy.Id, r.Vacancy.ExternalId, true, null)).ToList();
+        var page = rows.Count > limit ? rows[..limit] : rows;
         var cursor = page.Count > 0 ? page[^1].Sequence : after;
         return new PartnerFeedPage(page, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), rows.Count > limit);
     }

@@ -4,6 +4,7 @@ using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.JobMatching;
 using Homeward.JobMatching.Application.Common;
+using Homeward.JobMatching.Application.Placements;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.SharedKernel.Finance;
 using Mediator;
@@ -78,8 +79,7 @@ public sealed class ReportOnPlacementHandler(IJobMatchingDbContext db, IOutbox o
 
                 break;
             case PlacementReportKind.Departed:
-                placement.End(date, command.Reason!.Value, note);
-                outbox.Enqueue(new PlacementEnded(Guid.CreateVersion7(now), now, placement.Id, placement.WorkerId, date, Names.Of(command.Reason.Value)));
+                PlacementEnding.End(placement, date, command.Reason!.Value, note, outbox, now);
                 break;
             case PlacementReportKind.WageChanged:
                 placement.ChangeWage(command.MonthlyWage!.Value, date);

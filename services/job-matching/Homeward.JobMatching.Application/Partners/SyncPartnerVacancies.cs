@@ -67,7 +67,7 @@ public sealed class PartnerVacancyItemValidator : AbstractValidator<PartnerVacan
     }
 }
 
-public sealed class SyncPartnerVacanciesHandler(IJobMatchingDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class SyncPartnerVacanciesHandler(IJobMatchingDbContext db, INewVacancies newVacancies, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<SyncPartnerVacancies, PartnerSyncReport>
 {
     private static readonly PartnerVacancyItemValidator ItemValidator = new();
@@ -99,7 +99,7 @@ public sealed class SyncPartnerVacanciesHandler(IJobMatchingDbContext db, ICurre
 
         if (valid.Count > 0)
         {
-            var outcomes = await PartnerVacancySync.ApplyAsync(db, clock, partner, [.. valid.Select(v => v.Item)], versionRequiredForChange: false, cancellationToken);
+            var outcomes = await PartnerVacancySync.ApplyAsync(db, newVacancies, clock, partner, [.. valid.Select(v => v.Item)], versionRequiredForChange: false, cancellationToken);
             for (var i = 0; i < valid.Count; i++)
             {
                 var outcome = outcomes[i];

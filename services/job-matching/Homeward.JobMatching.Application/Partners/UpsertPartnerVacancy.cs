@@ -41,14 +41,14 @@ public sealed class UpsertPartnerVacancyValidator : AbstractValidator<UpsertPart
     }
 }
 
-public sealed class UpsertPartnerVacancyHandler(IJobMatchingDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpsertPartnerVacancyHandler(IJobMatchingDbContext db, INewVacancies newVacancies, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UpsertPartnerVacancy, PartnerVacancyUpsert>
 {
     public async ValueTask<PartnerVacancyUpsert> Handle(UpsertPartnerVacancy command, CancellationToken cancellationToken)
     {
         var partner = PartnerVacancyRules.PartnerOf(currentUser);
         var outcomes = await PartnerVacancySync.ApplyAsync(
-            db, clock, partner, [new SyncItem(command.ExternalId, command.ExpectedVersion, command)], versionRequiredForChange: true, cancellationToken);
+            db, newVacancies, clock, partner, [new SyncItem(command.ExternalId, command.ExpectedVersion, command)], versionRequiredForChange: true, cancellationToken);
         var outcome = outcomes[0];
         return outcome switch
         {

@@ -2,7 +2,6 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.Contracts.JobMatching;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Placements;
 using Mediator;
@@ -42,9 +41,8 @@ public sealed class EndPlacementHandler(IJobMatchingDbContext db, IOutbox outbox
         }
 
         db.ExpectRowVersion(placement, command.ExpectedVersion);
-        placement.End(command.EndDate!.Value, command.Reason!.Value, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim());
-        var now = clock.GetUtcNow();
-        outbox.Enqueue(new PlacementEnded(Guid.CreateVersion7(now), now, placement.Id, placement.WorkerId, placement.EndDate!.Value, Names.Of(placement.EndReason!.Value)));
+        PlacementEnding.End(
+            placement, command.EndDate!.Value, command.Reason!.Value, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), outbox, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return PlacementView.From(placement);
     }

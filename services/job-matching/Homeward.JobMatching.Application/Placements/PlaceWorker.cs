@@ -4,6 +4,7 @@ using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.JobMatching;
 using Homeward.JobMatching.Application.Common;
+using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Domain.Placements;
 using Homeward.JobMatching.Domain.Recommendations;
 using Homeward.JobMatching.Domain.Vacancies;
@@ -12,6 +13,7 @@ using Homeward.SharedKernel.Finance;
 using Homeward.SharedKernel.Trades;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Homeward.JobMatching.Application.Placements;
 
@@ -58,7 +60,7 @@ public sealed class PlaceWorkerValidator : AbstractValidator<PlaceWorker>
     }
 }
 
-public sealed class PlaceWorkerHandler(IJobMatchingDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock)
+public sealed class PlaceWorkerHandler(IJobMatchingDbContext db, IOutbox outbox, ICurrentUser currentUser, IOptions<FollowUpOptions> followUp, TimeProvider clock)
     : ICommandHandler<PlaceWorker, PlacementView>
 {
     private const int MaxAttempts = 50;
@@ -145,6 +147,7 @@ public sealed class PlaceWorkerHandler(IJobMatchingDbContext db, IOutbox outbox,
             vacancy?.TradeCode ?? command.TradeCode,
             command.MonthlyWage!.Value,
             command.StartDate!.Value,
+            followUp.Value.CheckInMonths,
             currentUser.Id,
             now);
         db.Placements.Add(placement);

@@ -63,7 +63,7 @@ public sealed class FollowUpTask : IHasRowVersion
         WorkerId = placement.WorkerId,
         WorkerDivision = placement.WorkerDivision,
         MonthsAfterStart = monthsAfterStart,
-        DueOn = placement.StartDate.AddMonths(monthsAfterStart),
+        DueOn = FollowUpSchedule.DueOn(placement.StartDate, monthsAfterStart),
         ScheduledAt = now,
     };
 

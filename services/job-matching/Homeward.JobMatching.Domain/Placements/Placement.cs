@@ -1,3 +1,4 @@
+using Homeward.JobMatching.Domain.FollowUp;
 using Homeward.SharedKernel;
 
 namespace Homeward.JobMatching.Domain.Placements;
@@ -58,6 +59,12 @@ public sealed class Placement : IHasRowVersion
     /// <summary>The day the employer (a partner city's enterprise) confirmed the worker started; null until confirmed.</summary>
     public DateOnly? ConfirmedOn { get; private set; }
 
+    /// <summary>
+    /// The day its next follow-up check-in comes due; null once none is left or the placement ended. The scheduler
+    /// reads only the placements whose day has come (a partial index), not every running one.
+    /// </summary>
+    public DateOnly? NextFollowUpOn { get; private set; }
+
     public string RecordedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset RecordedAt { get; private set; }
@@ -78,6 +85,7 @@ public sealed class Placement : IHasRowVersion
         string? tradeCode,
         decimal monthlyWage,
         DateOnly startDate,
+        IReadOnlyCollection<int> checkInMonths,
         string recordedBy,
         DateTimeOffset now)
     {
@@ -100,6 +108,7 @@ public sealed class Placement : IHasRowVersion
             TradeCode = tradeCode,
             MonthlyWage = monthlyWage,
             StartDate = startDate,
+            NextFollowUpOn = FollowUpSchedule.First(startDate, checkInMonths),
             RecordedBy = recordedBy,
             RecordedAt = now,
         };
@@ -158,5 +167,17 @@ public sealed class Placement : IHasRowVersion
         EndDate = endDate;
         EndReason = reason;
         EndNote = note;
+        NextFollowUpOn = null;
+    }
+
+    /// <summary>The check-ins due by <paramref name="today"/> are in the work queue; the next one comes due on <paramref name="next"/> (null: none left).</summary>
+    public void FollowUpsScheduledThrough(DateOnly today, DateOnly? next)
+    {
+        if (next is { } day && day <= today)
+        {
+            throw new DomainException("follow-up-next-not-after-today", "The next check-in of a placement comes due after the day scheduled through.");
+        }
+
+        NextFollowUpOn = IsActive ? next : null;
     }
 }

@@ -52,6 +52,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         placement.HasIndex(p => p.VacancyId);
         placement.HasIndex(p => new { p.WorkerDivision, p.StartDate });
         placement.HasIndex(p => p.PartnerCity).HasFilter("partner_city IS NOT NULL");
+        placement.HasIndex(p => p.NextFollowUpOn).HasFilter("next_follow_up_on IS NOT NULL");
     }
 }
 

@@ -14,10 +14,11 @@ namespace Homeward.Registry.Application.Integration;
 /// A partner city's enterprise reported on a worker it employs through a cross-region placement. The report is first
 /// applied as the platform fact it implies — the placement started, or (a departure) ended — exactly as WorkerPlaced or
 /// PlacementEnded would apply it, so whichever of them arrives first, the record comes out the same. Then it is
-/// recorded as the employer's observation of the worker's employment status: "employed elsewhere" for a confirmation
-/// or a wage change (a record that says otherwise gets a discrepancy for staff), "seeking work" for a departure when
-/// the worker's status stood on that placement. A departure from a job the status no longer stands on says nothing
-/// about the worker's status now, so it stays in the status history only.
+/// recorded, in every case, as the employer's observation of the worker's employment status: "employed elsewhere" for
+/// a confirmation or a wage change, "seeking work" for a departure. Only a departure from the job the status stands
+/// on changes the status (above); any report the record disagrees with afterwards — a departure while the record says
+/// the worker is employed, a confirmation while it says they are seeking work — opens a discrepancy for the worker's
+/// office, as any source's disagreeing observation does, so the partner's word is never lost.
 /// </summary>
 public sealed record RecordPlacementReport(PlacementReported Event) : ICommand;
 
@@ -49,22 +50,19 @@ public sealed class RecordPlacementReportHandler(
             await facts.StartAsync(worker, placement, EmploymentStatus.EmployedElsewhere, reported.StartDate, null, cancellationToken);
         }
 
-        if (!departed || worker.Status == EmploymentStatus.SeekingWork)
-        {
-            var observed = departed ? EmploymentStatus.SeekingWork : EmploymentStatus.EmployedElsewhere;
-            await ObservationRecorder.RecordAsync(
-                db,
-                protector,
-                outbox,
-                worker,
-                ObservedField.EmploymentStatus,
-                WorkerFactsMapper.Name(observed),
-                InformationSource.EmployerReport,
-                PlatformStatusFacts.StartOf(reported.Date),
-                $"partner:{reported.PartnerId}",
-                now,
-                cancellationToken);
-        }
+        var observed = departed ? EmploymentStatus.SeekingWork : EmploymentStatus.EmployedElsewhere;
+        await ObservationRecorder.RecordAsync(
+            db,
+            protector,
+            outbox,
+            worker,
+            ObservedField.EmploymentStatus,
+            WorkerFactsMapper.Name(observed),
+            InformationSource.EmployerReport,
+            PlatformStatusFacts.StartOf(reported.Date),
+            $"partner:{reported.PartnerId}",
+            now,
+            cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -13,7 +13,8 @@ namespace Homeward.Registry.Application.Monitoring;
 /// Records one source's report of one field of a worker and what it means for the record: agreement confirms the
 /// record, a value the record lacks is taken, and a different value opens a discrepancy for staff — or joins the open
 /// one that already reports the same value, so that one disagreement waits in the queue once however many sources
-/// repeat it. A door-to-door report is also a visit. The caller saves.
+/// repeat it. The employment status is the one field the record dates: a report of it as of a time before the status
+/// holds from is older news and only kept (superseded). A door-to-door report is also a visit. The caller saves.
 /// </summary>
 public static class ObservationRecorder
 {
@@ -43,6 +44,10 @@ public static class ObservationRecorder
         if (agrees)
         {
             worker.Confirm(observedAt);
+        }
+        else if (field == ObservedField.EmploymentStatus && observedAt < worker.StatusAsOf)
+        {
+            outcome = ObservationOutcome.Superseded;
         }
         else if (recorded is null)
         {

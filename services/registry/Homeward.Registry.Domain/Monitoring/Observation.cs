@@ -12,6 +12,13 @@ public enum ObservationOutcome
 
     /// <summary>The source disagreed; a discrepancy waits for staff.</summary>
     Disagreed = 2,
+
+    /// <summary>
+    /// The source spoke of an employment status as of a time before the one the record's status holds from (a
+    /// partner's late report of a departure from a job the worker has since left for another): it cannot contradict
+    /// the newer status, so it is kept for the worker's history without a discrepancy.
+    /// </summary>
+    Superseded = 3,
 }
 
 /// <summary>

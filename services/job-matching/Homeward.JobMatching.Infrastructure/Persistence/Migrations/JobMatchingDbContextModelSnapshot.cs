@@ -978,6 +978,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("monthly_wage");
 
+                    b.Property<DateOnly?>("NextFollowUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_follow_up_on");
+
                     b.Property<string>("PartnerCity")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
@@ -1038,6 +1042,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_placements_employer_id");
+
+                    b.HasIndex("NextFollowUpOn")
+                        .HasDatabaseName("ix_placements_next_follow_up_on")
+                        .HasFilter("next_follow_up_on IS NOT NULL");
 
                     b.HasIndex("PartnerCity")
                         .HasDatabaseName("ix_placements_partner_city")
