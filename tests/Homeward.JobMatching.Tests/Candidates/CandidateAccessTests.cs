@@ -10,12 +10,6 @@ namespace Homeward.JobMatching.Tests.Candidates;
 public sealed class CandidateAccessTests(JobMatchingService jobMatching) : IClassFixture<JobMatchingService>
 {
     [Fact]
-    public void Every_endpoint_declares_who_may_call_it()
-    {
-        EndpointAccessRules.AssertEveryEndpointDeclaresAccess(jobMatching.Services);
-    }
-
-    [Fact]
     public async Task Reading_a_candidate_needs_a_token_for_job_matching_with_its_read_scope()
     {
         var workerId = await ProjectAsync("419921101201");

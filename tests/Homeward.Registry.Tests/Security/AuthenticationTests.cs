@@ -62,10 +62,4 @@ public sealed class AuthenticationTests(RegistryService registry) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    [Fact]
-    public void Every_endpoint_declares_who_may_call_it()
-    {
-        EndpointAccessRules.AssertEveryEndpointDeclaresAccess(registry.Services);
-    }
 }
