@@ -70,26 +70,26 @@ public sealed class MatchVacanciesForWorkerHandler(
             start,
             HomeCountyOnly: reach == WorkLocation.HomeCounty,
             CityOnly: reach == WorkLocation.City);
-        var best = await new BestByBound<Vacancy, VacancyTier>(
+        // Each vacancy comes with its employer's name, which its listing shows: one round trip less than asking after.
+        var best = await new BestByBound<Offer, VacancyTier>(
                 limit,
                 settings,
                 (tier, page, token) => ranks.RankVacanciesAsync(ranking, tier, page, token),
-                (ids, token) => db.Vacancies.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(token),
-                v => v.Id,
-                v => Matcher.Exclusion(candidate, v, today) is null ? matcher.ScoreValue(candidate, v) : null)
+                (ids, token) => db.Vacancies.AsNoTracking()
+                    .Where(v => ids.Contains(v.Id))
+                    .Join(db.Employers, v => v.EmployerId, e => e.Id, (v, e) => new Offer(v, e.Name))
+                    .ToListAsync(token),
+                o => o.Vacancy.Id,
+                o => Matcher.Exclusion(candidate, o.Vacancy, today) is null ? matcher.ScoreValue(candidate, o.Vacancy) : null)
             .FindAsync(matcher.VacancyTiers(candidate).Select(tier => (tier, tier.Bound)), cancellationToken);
-        var explained = best.Select(m => (Vacancy: m.Item, Result: matcher.Score(candidate, m.Item))).ToList();
+        var explained = best.Select(m => (m.Item.Vacancy, m.Item.EmployerName, Result: matcher.Score(candidate, m.Item.Vacancy))).ToList();
 
-        var employerIds = explained.Select(m => m.Vacancy.EmployerId).Distinct().ToList();
-        var employers = await db.Employers.AsNoTracking()
-            .Where(e => employerIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
         return new(
             [.. explained.Select(m => new VacancyMatch(
                 m.Vacancy.Id,
                 m.Vacancy.Title,
                 m.Vacancy.EmployerId,
-                employers[m.Vacancy.EmployerId],
+                m.EmployerName,
                 m.Vacancy.TradeCode,
                 m.Vacancy.Division,
                 m.Vacancy.PartnerCity,
@@ -103,4 +103,6 @@ public sealed class MatchVacanciesForWorkerHandler(
                 m.Result.Unmet))],
             explained.Count == 0 ? "No open vacancy passes the hard filters for this worker." : null);
     }
+
+    private sealed record Offer(Vacancy Vacancy, string EmployerName);
 }
