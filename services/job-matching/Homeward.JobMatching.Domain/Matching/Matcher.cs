@@ -123,10 +123,10 @@ public sealed class Matcher(MatchWeights weights)
 
     /// <summary>
     /// How matching splits the worker's vacancies for ranking, best bound first. The vacancies of the worker's trades fall
-    /// into tiers by what the trade and intention factors add (fixed by the trade and the required level) and by whether
-    /// they ask for certificates; those of every other trade into two tiers by whether they require a level. A tier's
-    /// bound is its trade and intention points with every other factor in full, except the certificates' when its
-    /// vacancies ask for some and the worker holds none. Matching reads a tier only while one of its vacancies could
+    /// into tiers by what the trade and intention factors add (fixed by the trade and the required level) and, when the
+    /// worker holds no certificate, by whether they ask for certificates; those of every other trade into two tiers by
+    /// whether they require a level. A tier's bound is its trade and intention points with every other factor in full,
+    /// except the certificates' when its vacancies ask for some and the worker holds none. Matching reads a tier only while one of its vacancies could
     /// still enter the list: most lists are final within the best few of the first tier.
     /// </summary>
     public IReadOnlyList<VacancyTier> VacancyTiers(Candidate candidate)
@@ -144,8 +144,17 @@ public sealed class Matcher(MatchWeights weights)
         {
             IReadOnlyList<TradeAtLevels> trades = [.. fits.GroupBy(cell => cell.Trade).Select(trade => new TradeAtLevels(trade.Key, [.. trade.Select(cell => cell.Level)]))];
             var points = Points(fits.Key.TradeFit, 0, 0, 0, 0, fits.Key.IntentionFit);
-            tiers.Add(new VacancyTier(trades, false, [], false, points, Points(fits.Key.TradeFit, 1, 1, 1, 1, fits.Key.IntentionFit)));
-            tiers.Add(new VacancyTier(trades, false, [], true, points, Points(fits.Key.TradeFit, holdsCertificates ? 1 : 0, 1, 1, 1, fits.Key.IntentionFit)));
+            var bound = Points(fits.Key.TradeFit, 1, 1, 1, 1, fits.Key.IntentionFit);
+            if (holdsCertificates)
+            {
+                // Apart, both halves would have the same bound: one statement reads them together.
+                tiers.Add(new VacancyTier(trades, false, [], null, points, bound));
+            }
+            else
+            {
+                tiers.Add(new VacancyTier(trades, false, [], false, points, bound));
+                tiers.Add(new VacancyTier(trades, false, [], true, points, Points(fits.Key.TradeFit, 0, 1, 1, 1, fits.Key.IntentionFit)));
+            }
         }
 
         var otherIntentionFit = candidate.Intention is { Trades.Count: > 0 } ? 0 : Partial;
@@ -155,7 +164,6 @@ public sealed class Matcher(MatchWeights weights)
                 [], true, [.. levels], null, Points(levels.Key, 0, 0, 0, 0, otherIntentionFit), Points(levels.Key, 1, 1, 1, 1, otherIntentionFit)));
         }
 
-        // Stable: of two tiers with the same bound, the one of vacancies asking for no certificate (the likelier to fill the list) comes first.
         return [.. tiers.OrderByDescending(tier => tier.Bound)];
     }
 
