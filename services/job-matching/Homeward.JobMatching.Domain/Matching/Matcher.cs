@@ -126,8 +126,8 @@ public sealed class Matcher(MatchWeights weights)
     /// into tiers by what the trade and intention factors add (fixed by the trade and the required level) and, when the
     /// worker holds no certificate, by whether they ask for certificates; those of every other trade into two tiers by
     /// whether they require a level. A tier's bound is its trade and intention points with every other factor in full,
-    /// except the certificates' when its vacancies ask for some and the worker holds none. Matching reads a tier only while one of its vacancies could
-    /// still enter the list: most lists are final within the best few of the first tier.
+    /// except the certificates' when its vacancies ask for some and the worker holds none. Matching reads a tier only
+    /// while one of its vacancies could still enter the list: most lists are final within the best few of the first tier.
     /// </summary>
     public IReadOnlyList<VacancyTier> VacancyTiers(Candidate candidate)
     {
@@ -142,7 +142,8 @@ public sealed class Matcher(MatchWeights weights)
             .GroupBy(cell => (cell.TradeFit, cell.IntentionFit));
         foreach (var fits in cells)
         {
-            IReadOnlyList<TradeAtLevels> trades = [.. fits.GroupBy(cell => cell.Trade).Select(trade => new TradeAtLevels(trade.Key, [.. trade.Select(cell => cell.Level)]))];
+            IReadOnlyList<TradeAtLevels> trades =
+                [.. fits.GroupBy(cell => cell.Trade).Select(trade => new TradeAtLevels(trade.Key, [.. trade.Select(cell => cell.Level)]))];
             var points = Points(fits.Key.TradeFit, 0, 0, 0, 0, fits.Key.IntentionFit);
             var bound = Points(fits.Key.TradeFit, 1, 1, 1, 1, fits.Key.IntentionFit);
             if (holdsCertificates)

@@ -14,8 +14,9 @@ namespace Homeward.JobMatching.Infrastructure.Matching;
 /// <summary>
 /// Ranks pairs in PostgreSQL by the score <see cref="Matcher"/> gives them, reckoned from plain columns: every factor
 /// as the score counts it (a vacancy's required level, education, wage and certificates from the numbers and keys it
-/// keeps for ranking), the worker's availability left to the caller. The statements are written here rather than in LINQ so that each factor reads as the score's rule does and
-/// the database returns only ids and bounds, best first; the values are parameters, the SQL text constant per shape.
+/// keeps for ranking), the worker's availability left to the caller. The statements are written here rather than in
+/// LINQ so that each factor reads as the score's rule does and the database returns only ids and bounds, best first;
+/// the values are parameters, the SQL text constant per shape.
 /// </summary>
 internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
 {
