@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JobMatching's matching reads through the gateway, each at a fixed rate with hey (issue 5):
 #   worker   GET /api/job-matching/v1/candidates/{workerId}/matches?limit=20    target p99 ≤ 20 ms
-#            (top 20 of --vacancies open vacancies, default 50,000)
+#            (top 20 of --vacancies open vacancies, default 50,000); also straight at the service (worker-direct)
 #   vacancy  GET /api/job-matching/v1/vacancies/{vacancyId}/matches?limit=50    target p99 ≤ 50 ms
 #            (top 50 of --candidates candidates, default 200,000)
 #
@@ -102,8 +102,10 @@ vacancy_id=$(psql_admin -d "$database" -tAc "
   ORDER BY v.id LIMIT 1")
 [ -n "$worker_id" ] && [ -n "$vacancy_id" ] || die "no candidate or vacancy to match: is the seed complete?"
 worker_url="$bench_gateway/api/job-matching/v1/candidates/$worker_id/matches?limit=20"
+# The worker's read also straight at the service, so the gateway's share of the worker's target shows.
+worker_direct_url="$bench_job_matching/api/job-matching/v1/candidates/$worker_id/matches?limit=20"
 vacancy_url="$bench_gateway/api/job-matching/v1/vacancies/$vacancy_id/matches?limit=50"
-for url in "$worker_url" "$vacancy_url"; do
+for url in "$worker_url" "$worker_direct_url" "$vacancy_url"; do
   hits=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$url" | grep -o '"score":' | wc -l) || die "GET $url does not answer 200"
   [ "$hits" -gt 0 ] || die "GET $url finds no match"
 done
@@ -157,7 +159,7 @@ measure() { # round read rate url
   wait_quiet
   run_hey "$label" "$url" "$rate" "$duration"
   others=$(sed -n 's/.*everything else \([0-9.]*\).*/\1/p' "$work/$label.cpu")
-  printf '%-6s %-8s %8s %s  %s%s\n' "$round" "$read" "$rate" "$(hey_row "$label")" "$(sed 's/^cpu *cores used (1.0 = one core): //' "$work/$label.cpu")" \
+  printf '%-6s %-13s %8s %s  %s%s\n' "$round" "$read" "$rate" "$(hey_row "$label")" "$(sed 's/^cpu *cores used (1.0 = one core): //' "$work/$label.cpu")" \
     "$(awk -v x="$others" 'BEGIN { if (x > 0.25) printf "  DISTURBED" }')"
 }
 
@@ -166,9 +168,10 @@ log "$(psql_admin -d "$database" -tAc "SELECT count(*) FROM jobmatching.vacancie
 run_hey warmup-worker "$worker_url" "$worker_rate" "$warmup"
 run_hey warmup-vacancy "$vacancy_url" "$vacancy_rate" "$warmup"
 
-printf '\n%-6s %-8s %8s %9s %9s %9s %9s %9s %8s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed "cores used (1.0 = one core)"
+printf '\n%-6s %-13s %8s %9s %9s %9s %9s %9s %8s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed "cores used (1.0 = one core)"
 for round in $(seq 1 "$rounds"); do
   measure "$round" worker "$worker_rate" "$worker_url"
+  measure "$round" worker-direct "$worker_rate" "$worker_direct_url"
   measure "$round" vacancy "$vacancy_rate" "$vacancy_url"
 done
 log "finished; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,6 +5,8 @@ using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.JobMatching.Application.Candidates;
 using Homeward.JobMatching.Domain.Candidates;
+using Homeward.JobMatching.Domain.Common;
+using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
 using Homeward.JobMatching.Infrastructure.Candidates;
 using Homeward.SharedKernel.Identity;
@@ -173,7 +175,8 @@ public static class JobMatchingSeeder
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY jobmatching.vacancies (id, employer_id, title, trade_code, required_level, required_certificates, minimum_education, headcount, filled, "
-            + "wage_min, wage_max, division, partner_city, accommodation, valid_through, status, posted_at, updated_at) FROM STDIN (FORMAT BINARY)",
+            + "wage_min, wage_max, division, partner_city, accommodation, valid_through, status, posted_at, updated_at, "
+            + "required_level_number, minimum_education_number, wage_max_yuan, required_certificate_keys) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var vacancy in vacancies)
         {
@@ -197,6 +200,18 @@ public static class JobMatchingSeeder
             await copy.WriteAsync(nameof(VacancyStatus.Open), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync((short)vacancy.RequiredLevel, NpgsqlDbType.Smallint, cancellationToken);
+            if (vacancy.MinimumEducation is { } education)
+            {
+                await copy.WriteAsync((short)Enum.Parse<EducationLevel>(education), NpgsqlDbType.Smallint, cancellationToken);
+            }
+            else
+            {
+                await copy.WriteNullAsync(cancellationToken);
+            }
+
+            await copy.WriteAsync(MatchKeys.WholeYuanAtLeast(vacancy.WageMax), NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(MatchKeys.Required(certificates), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -35,7 +35,7 @@ internal sealed class GeneratedMarket(int seed, DateOnly today, DateTimeOffset n
             : new CandidateIntention(
                 [.. Trades.Append("baker").Where(_ => _random.Next(3) == 0)],
                 (WorkLocation)_random.Next(4),
-                _random.Next(3) == 0 ? null : 2000m + (_random.Next(80) * 100),
+                _random.Next(3) == 0 ? null : 2000m + (_random.Next(80) * 100) + Cents(),
                 _random.Next(5) == 0 ? today.AddDays(_random.Next(60)) : null,
                 _random.Next(6) == 0 ? [today.Month, today.AddMonths(1).Month] : [],
                 _random.Next(8) == 0);
@@ -73,7 +73,7 @@ internal sealed class GeneratedMarket(int seed, DateOnly today, DateTimeOffset n
             _random.Next(3) == 0 ? null : (EducationLevel)_random.Next(8),
             1 + _random.Next(3),
             wageMin,
-            wageMin + (_random.Next(30) * 100),
+            wageMin + (_random.Next(30) * 100) + Cents(),
             _random.Next(2) == 0,
             today.AddDays(_random.Next(4) == 0 ? _random.Next(5) : 30 + _random.Next(60)));
         var vacancy = Vacancy.Post(Guid.CreateVersion7(), employer, terms, employer.Division, today, now);
@@ -93,4 +93,7 @@ internal sealed class GeneratedMarket(int seed, DateOnly today, DateTimeOffset n
 
         return vacancy;
     }
+
+    /// <summary>Most wages are whole hundreds; some have cents, which the database's ranking reckons in whole yuan rounded up.</summary>
+    private decimal Cents() => _random.Next(3) == 0 ? _random.Next(1, 100) / 100m : 0m;
 }

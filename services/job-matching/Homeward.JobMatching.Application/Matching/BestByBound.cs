@@ -4,38 +4,52 @@ namespace Homeward.JobMatching.Application.Matching;
 
 /// <summary>
 /// The best <c>limit</c> items by exact score (ties by id as the database orders uuids), found from a ranking by
-/// bound: the pairs sharing a trade, then the others, each ranked by the most they could score. Items are loaded and
-/// scored a chunk at a time in ranking order; an item whose best possible rounded score cannot beat the last place
-/// of the list (or only ties it with a later id) ends its group, since every item after it ranks no higher. The list
-/// is therefore the one scoring every item would give.
+/// bound: groups of items, each with the most any of its items can score, read best bound first, and within a group
+/// the items ranked by the most each could score. Items are loaded and scored a chunk at a time in ranking order; an
+/// item whose best possible rounded score cannot beat the last place of the list (or only ties it with a later id)
+/// ends its group, since every item after it ranks no higher, and a group whose bound cannot enter is not read, nor
+/// any after it. The list is therefore the one scoring every item would give.
 /// </summary>
-public sealed class BestByBound<T>(
+/// <typeparam name="T">What is listed: vacancies or candidates.</typeparam>
+/// <typeparam name="TGroup">What tells the ranking which group to read.</typeparam>
+public sealed class BestByBound<T, TGroup>(
     int limit,
     MatchingOptions options,
-    Func<RankingPage, CancellationToken, Task<IReadOnlyList<RankedId>>> rank,
+    Func<TGroup, RankingPage, CancellationToken, Task<IReadOnlyList<RankedId>>> rank,
     Func<IReadOnlyList<Guid>, CancellationToken, Task<List<T>>> load,
     Func<T, Guid> idOf,
     Func<T, double?> scoreOf)
 {
     private readonly List<(T Item, double Score)> _best = new(limit + 1);
 
-    /// <param name="boundOutsideTrades">The most a pair not sharing a trade can score; its group is read only when such a pair could enter.</param>
-    public async Task<IReadOnlyList<(T Item, double Score)>> FindAsync(double boundOutsideTrades, CancellationToken cancellationToken)
+    /// <param name="groups">Every group with the most its items can score, in descending order of that bound.</param>
+    public async Task<IReadOnlyList<(T Item, double Score)>> FindAsync(IEnumerable<(TGroup Group, double Bound)> groups, CancellationToken cancellationToken)
     {
-        await ReadGroupAsync(sharesTrade: true, cancellationToken);
-        if (!IsFinalAgainst(Matcher.RankOf(boundOutsideTrades), id: null))
+        var previous = double.PositiveInfinity;
+        foreach (var (group, bound) in groups)
         {
-            await ReadGroupAsync(sharesTrade: false, cancellationToken);
+            if (bound > previous)
+            {
+                throw new ArgumentException("The groups are in descending order of their bounds.", nameof(groups));
+            }
+
+            previous = bound;
+            if (IsFinalAgainst(Matcher.RankOf(bound), id: null))
+            {
+                break;
+            }
+
+            await ReadGroupAsync(group, cancellationToken);
         }
 
         return _best;
     }
 
-    private async Task ReadGroupAsync(bool sharesTrade, CancellationToken cancellationToken)
+    private async Task ReadGroupAsync(TGroup group, CancellationToken cancellationToken)
     {
         for (var offset = 0; ; offset += options.RankingPage)
         {
-            var ranked = await rank(new RankingPage(sharesTrade, offset, options.RankingPage), cancellationToken);
+            var ranked = await rank(group, new RankingPage(offset, options.RankingPage), cancellationToken);
             for (var next = 0; next < ranked.Count; next += options.ScoreChunk)
             {
                 if (IsFinalAgainst(ranked[next].Rank, ranked[next].Id))

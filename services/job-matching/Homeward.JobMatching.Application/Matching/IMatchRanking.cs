@@ -1,4 +1,3 @@
-using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Common;
 using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
@@ -13,23 +12,24 @@ namespace Homeward.JobMatching.Application.Matching;
 /// </summary>
 public interface IMatchRanking
 {
-    /// <summary>Open vacancies with places, valid until the worker can start, where the worker will work; a page of them, best first.</summary>
-    Task<IReadOnlyList<RankedId>> RankVacanciesAsync(VacancyRanking ranking, RankingPage page, CancellationToken cancellationToken);
+    /// <summary>Open vacancies of the tier with places, valid until the worker can start, where the worker will work; a page of them, best first.</summary>
+    Task<IReadOnlyList<RankedId>> RankVacanciesAsync(VacancyRanking ranking, VacancyTier tier, RankingPage page, CancellationToken cancellationToken);
 
-    /// <summary>Registered candidates seeking work, of the division range, who will work where the vacancy is; a page of them, best first.</summary>
-    Task<IReadOnlyList<RankedId>> RankCandidatesAsync(CandidateRanking ranking, RankingPage page, CancellationToken cancellationToken);
+    /// <summary>
+    /// Registered candidates seeking work, of the division range, who will work where the vacancy is, and who have or
+    /// want the vacancy's trade (or, when not <paramref name="sharesTrade"/>, the others); a page of them, best first.
+    /// </summary>
+    Task<IReadOnlyList<RankedId>> RankCandidatesAsync(CandidateRanking ranking, bool sharesTrade, RankingPage page, CancellationToken cancellationToken);
 }
 
 /// <param name="Bound">The most the pair can score, unrounded.</param>
 /// <param name="Rank">The highest rounded score the pair can show, in tenths (<see cref="Matcher.RankOf"/>).</param>
 public readonly record struct RankedId(Guid Id, double Bound, int Rank);
 
-/// <param name="SharesTrade">The pairs whose trade is a skill or a wish of the worker, or the others.</param>
-public readonly record struct RankingPage(bool SharesTrade, int Offset, int Count);
+public readonly record struct RankingPage(int Offset, int Count);
 
 /// <summary>What ranking a worker's vacancies reads of the worker (the vacancies' side is in their columns).</summary>
 /// <param name="TradeCodes">The trades the worker has a skill in or wants.</param>
-/// <param name="Skills">The worker's skills; the first of each trade is the one the score reads.</param>
 /// <param name="CanStart">The worker's earliest start: vacancies valid until then or later.</param>
 /// <param name="HomeCountyOnly">Only vacancies in the city whose division starts with the home county's code.</param>
 /// <param name="CityOnly">Only vacancies in the city.</param>
@@ -37,9 +37,7 @@ public sealed record VacancyRanking(
     Matcher Matcher,
     string HouseholdDivision,
     IReadOnlyList<string> TradeCodes,
-    IReadOnlyList<CandidateSkill> Skills,
     IReadOnlyList<string> CertificateKeys,
-    IReadOnlyList<string> WantedTrades,
     EducationLevel? Education,
     decimal? MinimumWage,
     DateOnly CanStart,

@@ -68,14 +68,14 @@ public sealed class MatchCandidatesForVacancyHandler(
             vacancy.WageMax,
             scope.SubtreeRange.First,
             scope.SubtreeRange.Last);
-        var found = await new BestByBound<Candidate>(
+        var found = await new BestByBound<Candidate, bool>(
                 limit,
                 settings,
-                (page, token) => ranks.RankCandidatesAsync(ranking, page, token),
+                (sharesTrade, page, token) => ranks.RankCandidatesAsync(ranking, sharesTrade, page, token),
                 (ids, token) => db.Candidates.AsNoTracking().Where(c => ids.Contains(c.WorkerId)).ToListAsync(token),
                 c => c.WorkerId,
                 c => Matcher.Exclusion(c, vacancy, today) is null ? matcher.ScoreValue(c, vacancy) : null)
-            .FindAsync(matcher.UpperBoundOutsideTrades(vacancy.RequiredLevel, namesOtherTrades: false), cancellationToken);
+            .FindAsync([(true, matcher.HighestScore), (false, matcher.UpperBoundOutsideTrades(vacancy.RequiredLevel, namesOtherTrades: false))], cancellationToken);
         // Only the listed candidates are explained, which is most of the cost of a score.
         var best = found
             .Select(m => (Candidate: m.Item, Result: matcher.Score(m.Item, vacancy)))

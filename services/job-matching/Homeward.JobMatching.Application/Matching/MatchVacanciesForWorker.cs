@@ -15,9 +15,10 @@ namespace Homeward.JobMatching.Application.Matching;
 /// The best open vacancies for a worker of the caller's division, each with its score breakdown and what the worker
 /// lacks. Vacancies come from the whole city and the partner cities: a village worker's best job is often in the
 /// county seat. The database applies the hard filters (open, places left, valid until the worker can start, where the
-/// worker will work) and ranks every vacancy that passes by its score reckoned from plain columns, those in the
-/// worker's trades first; only the best are loaded and scored in full, a chunk at a time, until no vacancy left could
-/// enter the list: the list scoring every open vacancy would give.
+/// worker will work) and ranks the vacancies that pass by their score reckoned from plain columns, a tier at a time
+/// (<see cref="Matcher.VacancyTiers"/>: by what the trade and intention add, best first); only the best are loaded and
+/// scored in full, a chunk at a time, until no vacancy left could enter the list: the list scoring every open vacancy
+/// would give.
 /// </summary>
 public sealed record MatchVacanciesForWorker(Guid WorkerId, int? Limit) : IQuery<MatchList<VacancyMatch>>;
 
@@ -63,34 +64,32 @@ public sealed class MatchVacanciesForWorkerHandler(
             matcher,
             candidate.HouseholdDivisionCode,
             candidate.TradeCodes,
-            candidate.Skills,
             MatchKeys.CertificatesMet(candidate.Certificates),
-            candidate.Intention?.Trades ?? [],
             candidate.Education,
             candidate.Intention?.MinimumMonthlyWage,
             start,
             HomeCountyOnly: reach == WorkLocation.HomeCounty,
             CityOnly: reach == WorkLocation.City);
-        var best = await new BestByBound<Vacancy>(
+        // Each vacancy comes with its employer's name, which its listing shows: one round trip less than asking after.
+        var best = await new BestByBound<Offer, VacancyTier>(
                 limit,
                 settings,
-                (page, token) => ranks.RankVacanciesAsync(ranking, page, token),
-                (ids, token) => db.Vacancies.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(token),
-                v => v.Id,
-                v => Matcher.Exclusion(candidate, v, today) is null ? matcher.ScoreValue(candidate, v) : null)
-            .FindAsync(matcher.UpperBoundOutsideTrades(null, candidate.Intention is { Trades.Count: > 0 }), cancellationToken);
-        var explained = best.Select(m => (Vacancy: m.Item, Result: matcher.Score(candidate, m.Item))).ToList();
+                (tier, page, token) => ranks.RankVacanciesAsync(ranking, tier, page, token),
+                (ids, token) => db.Vacancies.AsNoTracking()
+                    .Where(v => ids.Contains(v.Id))
+                    .Join(db.Employers, v => v.EmployerId, e => e.Id, (v, e) => new Offer(v, e.Name))
+                    .ToListAsync(token),
+                o => o.Vacancy.Id,
+                o => Matcher.Exclusion(candidate, o.Vacancy, today) is null ? matcher.ScoreValue(candidate, o.Vacancy) : null)
+            .FindAsync(matcher.VacancyTiers(candidate).Select(tier => (tier, tier.Bound)), cancellationToken);
+        var explained = best.Select(m => (m.Item.Vacancy, m.Item.EmployerName, Result: matcher.Score(candidate, m.Item.Vacancy))).ToList();
 
-        var employerIds = explained.Select(m => m.Vacancy.EmployerId).Distinct().ToList();
-        var employers = await db.Employers.AsNoTracking()
-            .Where(e => employerIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
         return new(
             [.. explained.Select(m => new VacancyMatch(
                 m.Vacancy.Id,
                 m.Vacancy.Title,
                 m.Vacancy.EmployerId,
-                employers[m.Vacancy.EmployerId],
+                m.EmployerName,
                 m.Vacancy.TradeCode,
                 m.Vacancy.Division,
                 m.Vacancy.PartnerCity,
@@ -104,4 +103,6 @@ public sealed class MatchVacanciesForWorkerHandler(
                 m.Result.Unmet))],
             explained.Count == 0 ? "No open vacancy passes the hard filters for this worker." : null);
     }
+
+    private sealed record Offer(Vacancy Vacancy, string EmployerName);
 }

@@ -1,4 +1,5 @@
 using Homeward.JobMatching.Domain.Candidates;
+using Homeward.JobMatching.Domain.Vacancies;
 using Homeward.SharedKernel.Trades;
 
 namespace Homeward.JobMatching.Domain.Matching;
@@ -37,6 +38,19 @@ public static class MatchKeys
             .SelectMany(c => c.Level is { } level ? UpTo(c.TradeCode!, level).Append(Of(c.TradeCode!, null)) : [Of(c.TradeCode!, null)])
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The keys of a vacancy's required certificates, one per requirement in its order (a certificate asked for twice
+    /// counts twice): a requirement is met exactly when its key is among the worker's <see cref="CertificatesMet"/>.
+    /// </summary>
+    public static string[] Required(IEnumerable<RequiredCertificate> certificates) =>
+        [.. certificates.Select(c => Of(c.TradeCode, c.Level))];
+
+    /// <summary>
+    /// A wage in whole yuan, rounded up: never below the wage (up to the largest int, which meets any expectation a
+    /// bound compares it with), so a ranking bound reckoned from it is never below the score reckoned from the wage.
+    /// </summary>
+    public static int WholeYuanAtLeast(decimal wage) => (int)decimal.Ceiling(Math.Clamp(wage, int.MinValue, int.MaxValue));
 
     private static IEnumerable<string> UpTo(string tradeCode, SkillLevel level) =>
         Levels.Where(l => l <= level).Select(l => Of(tradeCode, l));

@@ -25,6 +25,8 @@ public sealed class Matcher(MatchWeights weights)
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private static readonly SkillLevel[] SkillLevels = Enum.GetValues<SkillLevel>();
+
     public MatchWeights Weights { get; } = weights;
 
     /// <summary>
@@ -115,6 +117,56 @@ public sealed class Matcher(MatchWeights weights)
     /// <param name="namesOtherTrades">Whether the worker is known to name trades they want (all of them other than the vacancy's).</param>
     public double UpperBoundOutsideTrades(SkillLevel? requiredLevel, bool namesOtherTrades) =>
         Points(TradeFit(null, requiredLevel ?? SkillLevel.None), 1, 1, 1, 1, namesOtherTrades ? 0 : Partial);
+
+    /// <summary>The score of a pair that fits in every factor: no pair scores more.</summary>
+    public double HighestScore => Points(1, 1, 1, 1, 1, 1);
+
+    /// <summary>
+    /// How matching splits the worker's vacancies for ranking, best bound first. The vacancies of the worker's trades fall
+    /// into tiers by what the trade and intention factors add (fixed by the trade and the required level) and, when the
+    /// worker holds no certificate, by whether they ask for certificates; those of every other trade into two tiers by
+    /// whether they require a level. A tier's bound is its trade and intention points with every other factor in full,
+    /// except the certificates' when its vacancies ask for some and the worker holds none. Matching reads a tier only
+    /// while one of its vacancies could still enter the list: most lists are final within the best few of the first tier.
+    /// </summary>
+    public IReadOnlyList<VacancyTier> VacancyTiers(Candidate candidate)
+    {
+        var holdsCertificates = MatchKeys.CertificatesMet(candidate.Certificates).Length > 0;
+        var tiers = new List<VacancyTier>();
+        var cells = candidate.TradeCodes
+            .SelectMany(trade => SkillLevels.Select(level => (
+                Trade: trade,
+                Level: level,
+                TradeFit: TradeFit(SkillIn(candidate, trade)?.Level, level),
+                IntentionFit: IntentionFit(candidate.Intention, trade))))
+            .GroupBy(cell => (cell.TradeFit, cell.IntentionFit));
+        foreach (var fits in cells)
+        {
+            IReadOnlyList<TradeAtLevels> trades =
+                [.. fits.GroupBy(cell => cell.Trade).Select(trade => new TradeAtLevels(trade.Key, [.. trade.Select(cell => cell.Level)]))];
+            var points = Points(fits.Key.TradeFit, 0, 0, 0, 0, fits.Key.IntentionFit);
+            var bound = Points(fits.Key.TradeFit, 1, 1, 1, 1, fits.Key.IntentionFit);
+            if (holdsCertificates)
+            {
+                // Apart, both halves would have the same bound: one statement reads them together.
+                tiers.Add(new VacancyTier(trades, false, [], null, points, bound));
+            }
+            else
+            {
+                tiers.Add(new VacancyTier(trades, false, [], false, points, bound));
+                tiers.Add(new VacancyTier(trades, false, [], true, points, Points(fits.Key.TradeFit, 0, 1, 1, 1, fits.Key.IntentionFit)));
+            }
+        }
+
+        var otherIntentionFit = candidate.Intention is { Trades.Count: > 0 } ? 0 : Partial;
+        foreach (var levels in SkillLevels.GroupBy(level => TradeFit(null, level)))
+        {
+            tiers.Add(new VacancyTier(
+                [], true, [.. levels], null, Points(levels.Key, 0, 0, 0, 0, otherIntentionFit), Points(levels.Key, 1, 1, 1, 1, otherIntentionFit)));
+        }
+
+        return [.. tiers.OrderByDescending(tier => tier.Bound)];
+    }
 
     /// <summary>What a factor of this weight adds to the score at a fit of 1, out of 100.</summary>
     public double PointsAtFullFit(double weight) => 100 * weight / Weights.Total;

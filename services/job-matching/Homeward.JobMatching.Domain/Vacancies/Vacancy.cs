@@ -1,5 +1,6 @@
 using Homeward.JobMatching.Domain.Common;
 using Homeward.JobMatching.Domain.Employers;
+using Homeward.JobMatching.Domain.Matching;
 using Homeward.SharedKernel;
 using Homeward.SharedKernel.Trades;
 
@@ -75,6 +76,18 @@ public sealed class Vacancy : IHasRowVersion
 
     /// <summary>When the partner city withdrew the vacancy; its feed then shows a tombstone. Null while not withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>The required level as its number (<see cref="SkillLevel"/>), kept apart so the database ranks without comparing text.</summary>
+    public short RequiredLevelNumber { get; private set; }
+
+    /// <summary>The minimum education as its number (<see cref="EducationLevel"/>), kept apart so the database ranks without comparing text.</summary>
+    public short? MinimumEducationNumber { get; private set; }
+
+    /// <summary>The highest wage in whole yuan, rounded up (<see cref="MatchKeys.WholeYuanAtLeast"/>), kept apart so the database ranks without numeric arithmetic.</summary>
+    public int WageMaxYuan { get; private set; }
+
+    /// <summary>The keys of the required certificates (<see cref="MatchKeys.Required"/>), kept apart so the database ranks without reading their JSON.</summary>
+    public string[] RequiredCertificateKeys { get; private set; } = [];
 
     public int Remaining => Headcount - Filled;
 
@@ -261,6 +274,10 @@ public sealed class Vacancy : IHasRowVersion
         WageMax = terms.WageMax;
         Accommodation = terms.Accommodation;
         ValidThrough = terms.ValidThrough;
+        RequiredLevelNumber = (short)terms.RequiredLevel;
+        MinimumEducationNumber = (short?)terms.MinimumEducation;
+        WageMaxYuan = MatchKeys.WholeYuanAtLeast(terms.WageMax);
+        RequiredCertificateKeys = MatchKeys.Required(terms.RequiredCertificates);
         UpdatedAt = now;
     }
 }

@@ -13,9 +13,10 @@ namespace Homeward.JobMatching.Infrastructure.Matching;
 
 /// <summary>
 /// Ranks pairs in PostgreSQL by the score <see cref="Matcher"/> gives them, reckoned from plain columns: every factor
-/// as the score counts it (the vacancy's certificates from its small JSON list), the worker's availability left to the
-/// caller. The statements are written here rather than in LINQ so that each factor reads as the score's rule does and
-/// the database returns only ids and bounds, best first; the values are parameters, the SQL text constant per shape.
+/// as the score counts it (a vacancy's required level, education, wage and certificates from the numbers and keys it
+/// keeps for ranking), the worker's availability left to the caller. The statements are written here rather than in
+/// LINQ so that each factor reads as the score's rule does and the database returns only ids and bounds, best first;
+/// the values are parameters, the SQL text constant per shape.
 /// </summary>
 internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
 {
@@ -25,17 +26,19 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
 
     private static readonly SkillLevel[] SkillLevels = Enum.GetValues<SkillLevel>();
 
-    /// <summary>The vacancy's side of the score; the trade and certificate terms are written per worker (see <see cref="RankVacanciesAsync"/>).</summary>
-    private const string VacancyBoundWithoutTradeAndCertificates = """
-        + @education_points * CASE WHEN v.minimum_education IS NULL THEN 1 WHEN @education_unknown THEN @partial
-                                   WHEN v.minimum_education = ANY (@education_met) THEN 1 ELSE 0 END
+    /// <summary>
+    /// The vacancy's side of the score beyond its tier's trade and intention points and the certificates, from the
+    /// numbers the vacancy keeps for ranking: no row compares text other than its division or computes in numeric.
+    /// </summary>
+    private const string VacancyBoundOfEducationDistanceAndWage = """
+        + @education_points * CASE WHEN v.minimum_education_number IS NULL THEN 1 WHEN @education_unknown THEN @partial
+                                   WHEN v.minimum_education_number <= @education THEN 1 ELSE 0 END
         + @distance_points * CASE WHEN v.partner_city IS NOT NULL THEN @partner_city
                                   WHEN v.division = @division THEN @same_village
                                   WHEN v.division LIKE @township THEN @same_township
                                   WHEN v.division LIKE @county THEN @same_county
                                   WHEN v.division LIKE @city THEN @same_city ELSE 0 END
-        + @wage_points * CASE WHEN NOT @expects_wage OR v.wage_max >= @minimum_wage THEN 1 ELSE (v.wage_max / @minimum_wage)::float8 END
-        + @intention_points * CASE WHEN cardinality(@wanted_trades) = 0 THEN @partial WHEN v.trade_code = ANY (@wanted_trades) THEN 1 ELSE 0 END
+        + @wage_points * CASE WHEN v.wage_max_yuan >= @minimum_wage_yuan THEN 1 ELSE v.wage_max_yuan * @per_yuan_of_minimum_wage END
         """;
 
     private static readonly string CandidateBoundWithoutCertificates = $"""
@@ -53,63 +56,82 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
         + @intention_points * CASE WHEN cardinality(c.wanted_trades) = 0 THEN @partial WHEN @trade = ANY (c.wanted_trades) THEN 1 ELSE 0 END
         """;
 
-    public async Task<IReadOnlyList<RankedId>> RankVacanciesAsync(VacancyRanking ranking, RankingPage page, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RankedId>> RankVacanciesAsync(VacancyRanking ranking, VacancyTier tier, RankingPage page, CancellationToken cancellationToken)
     {
-        // The worker's few skills become one comparison each, so that no row builds a string: the trade's fit is 1 when
-        // the vacancy's trade is a skill's and its level one the skill meets.
-        var skills = ranking.Skills.DistinctBy(s => s.TradeCode).ToList();
-        var skillMet = skills.Count == 0
-            ? "false"
-            : string.Join(" OR ", skills.Select((_, i) => $"(v.trade_code = @skill_trade_{i} AND v.required_level = ANY (@skill_levels_{i}))"));
-        // Most vacancies ask for no certificate or for one, and most workers hold none: those need no look into the list.
-        var certificates = ranking.CertificateKeys.Count == 0
-            ? "CASE WHEN jsonb_array_length(v.required_certificates) = 0 THEN 1 ELSE 0 END"
-            : """
-              CASE jsonb_array_length(v.required_certificates)
-                  WHEN 0 THEN 1
-                  WHEN 1 THEN CASE WHEN ((v.required_certificates -> 0 ->> 'tradeCode') || ':' || coalesce(v.required_certificates -> 0 ->> 'level', ''))
-                                        = ANY (@certificate_keys) THEN 1 ELSE 0 END
-                  ELSE (SELECT count(*) FILTER (WHERE ((r ->> 'tradeCode') || ':' || coalesce(r ->> 'level', '')) = ANY (@certificate_keys))
-                        FROM jsonb_array_elements(v.required_certificates) AS r)::float8 / jsonb_array_length(v.required_certificates) END
-              """;
+        List<NpgsqlParameter> parameters = [];
+        // The tier's trades at its levels; a trade at every level needs no look at the level.
+        string trades;
+        if (tier.OtherTrades)
+        {
+            trades = "NOT (v.trade_code = ANY (@trades)) AND v.required_level_number = ANY (@other_levels)";
+            parameters.Add(new("trades", ranking.TradeCodes.ToArray()));
+            parameters.Add(new("other_levels", tier.OtherTradesLevels.Select(level => (short)level).ToArray()));
+        }
+        else
+        {
+            var levelsByTrade = tier.Trades
+                .Select((trade, i) => trade.Levels.Count == SkillLevels.Length
+                    ? $"v.trade_code = @tier_trade_{i}"
+                    : $"(v.trade_code = @tier_trade_{i} AND v.required_level_number = ANY (@tier_levels_{i}))");
+            trades = $"v.trade_code = ANY (@tier_trades) AND ({string.Join(" OR ", levelsByTrade)})";
+            parameters.Add(new("tier_trades", tier.Trades.Select(t => t.TradeCode).ToArray()));
+            for (var i = 0; i < tier.Trades.Count; i++)
+            {
+                parameters.Add(new($"tier_trade_{i}", tier.Trades[i].TradeCode));
+                parameters.Add(new($"tier_levels_{i}", tier.Trades[i].Levels.Select(level => (short)level).ToArray()));
+            }
+        }
+
+        // Most vacancies ask for no certificate or for one, and most workers hold none: those need no look into the keys.
+        var certificates = (tier.AsksForCertificates, ranking.CertificateKeys.Count) switch
+        {
+            (false, _) => "@certificate_points",
+            (true, 0) => "0",
+            (null, 0) => "@certificate_points * CASE WHEN cardinality(v.required_certificate_keys) = 0 THEN 1 ELSE 0 END",
+            _ => """
+                 @certificate_points * CASE cardinality(v.required_certificate_keys)
+                     WHEN 0 THEN 1
+                     WHEN 1 THEN CASE WHEN v.required_certificate_keys[1] = ANY (@certificate_keys) THEN 1 ELSE 0 END
+                     ELSE (SELECT count(*) FROM unnest(v.required_certificate_keys) AS k WHERE k = ANY (@certificate_keys))::float8
+                          / cardinality(v.required_certificate_keys) END
+                 """,
+        };
+        var asks = tier.AsksForCertificates switch
+        {
+            true => "AND cardinality(v.required_certificate_keys) > 0",
+            false => "AND cardinality(v.required_certificate_keys) = 0",
+            null => string.Empty,
+        };
         var location = ranking.HomeCountyOnly ? "AND v.partner_city IS NULL AND v.division LIKE @county"
             : ranking.CityOnly ? "AND v.partner_city IS NULL"
             : string.Empty;
         var sql = $"""
             SELECT v.id, b.bound, floor((b.bound + @slack) * 10)::int AS rank
             FROM "{Schema}".vacancies AS v
-            CROSS JOIN LATERAL (SELECT
-                  @trade_points * CASE WHEN {skillMet} THEN 1 WHEN v.trade_code = ANY (@skill_trades) OR v.required_level = '{SkillLevel.None}' THEN @partial ELSE 0 END
-                + @certificate_points * {certificates}
-                {VacancyBoundWithoutTradeAndCertificates} AS bound) AS b
+            CROSS JOIN LATERAL (SELECT @tier_points + {certificates}
+                {VacancyBoundOfEducationDistanceAndWage} AS bound) AS b
             WHERE v.status = 'Open' AND v.filled < v.headcount AND v.valid_through >= @can_start {location}
-              AND {(page.SharesTrade ? string.Empty : "NOT")} (v.trade_code = ANY (@trades))
+              AND {trades} {asks}
             ORDER BY rank DESC, v.id
             OFFSET @offset LIMIT @count
             """;
         var education = ranking.Education;
-        List<NpgsqlParameter> parameters =
+        var minimumWage = ranking.MinimumWage is > 0m and { } expected ? expected : (decimal?)null;
+        parameters.AddRange(
         [
-            new("skill_trades", skills.Select(s => s.TradeCode).ToArray()),
+            new("tier_points", tier.TradeAndIntentionPoints),
             new("certificate_keys", ranking.CertificateKeys.ToArray()),
             new("education_unknown", education is null),
-            new("education_met", EducationLevels.Where(level => level <= education).Select(level => level.ToString()).ToArray()),
-            new("expects_wage", ranking.MinimumWage > 0m),
-            new("minimum_wage", NpgsqlDbType.Numeric) { Value = ranking.MinimumWage > 0m ? ranking.MinimumWage.Value : 0m },
-            new("wanted_trades", ranking.WantedTrades.ToArray()),
+            new("education", NpgsqlDbType.Smallint) { Value = (short)(education ?? 0) },
+            // Without an expectation every wage meets it; with one, a wage in whole yuan meets it exactly when it reaches the expectation rounded up.
+            new("minimum_wage_yuan", minimumWage is { } least ? MatchKeys.WholeYuanAtLeast(least) : int.MinValue),
+            new("per_yuan_of_minimum_wage", minimumWage is { } divisor ? (double)(1m / divisor) : 0d),
             new("can_start", ranking.CanStart),
-            new("trades", ranking.TradeCodes.ToArray()),
-        ];
-        for (var i = 0; i < skills.Count; i++)
-        {
-            parameters.Add(new($"skill_trade_{i}", skills[i].TradeCode));
-            parameters.Add(new($"skill_levels_{i}", SkillLevels.Where(level => level <= skills[i].Level).Select(level => level.ToString()).ToArray()));
-        }
-
+        ]);
         return await QueryAsync(sql, ranking.Matcher, ranking.HouseholdDivision, page, cancellationToken, parameters);
     }
 
-    public async Task<IReadOnlyList<RankedId>> RankCandidatesAsync(CandidateRanking ranking, RankingPage page, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RankedId>> RankCandidatesAsync(CandidateRanking ranking, bool sharesTrade, RankingPage page, CancellationToken cancellationToken)
     {
         // One term per required certificate, as the score counts them (a certificate asked for twice counts twice).
         var certificates = ranking.RequiredCertificates.Count == 0
@@ -125,7 +147,7 @@ internal sealed class SqlMatchRanking(JobMatchingDbContext db) : IMatchRanking
             CROSS JOIN LATERAL (SELECT {CandidateBoundWithoutCertificates} + @certificate_points * {certificates} AS bound) AS b
             WHERE c.status = '{CandidateStatus.SeekingWork}' AND c.registered_at IS NOT NULL
               AND c.household_division COLLATE "C" BETWEEN @division_first AND @division_last {reach}
-              AND {(page.SharesTrade ? string.Empty : "NOT")} (c.trade_codes && @trades)
+              AND {(sharesTrade ? string.Empty : "NOT")} (c.trade_codes && @trades)
             ORDER BY rank DESC, c.worker_id
             OFFSET @offset LIMIT @count
             """;

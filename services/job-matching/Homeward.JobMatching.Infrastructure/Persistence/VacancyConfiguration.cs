@@ -32,17 +32,18 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         vacancy.HasIndex(v => v.Division);
         vacancy.HasIndex(v => v.EmployerId);
         // What matching and expiry read: open vacancies by trade and by date. Matching ranks a worker's vacancies from
-        // the included columns alone (an index-only scan), never from the table's rows.
+        // the included columns alone (an index-only scan), never from the table's rows; the numbers and keys kept for
+        // ranking keep the index narrow and its rows cheap to reckon.
         vacancy.HasIndex(v => new { v.TradeCode, v.ValidThrough }).HasFilter("status = 'Open'").HasDatabaseName("ix_vacancies_open_trade")
             .IncludeProperties(v => new
             {
                 v.Id,
-                v.RequiredLevel,
-                v.RequiredCertificates,
-                v.MinimumEducation,
+                v.RequiredLevelNumber,
+                v.RequiredCertificateKeys,
+                v.MinimumEducationNumber,
                 v.Division,
                 v.PartnerCity,
-                v.WageMax,
+                v.WageMaxYuan,
                 v.Filled,
                 v.Headcount,
             });

@@ -1274,6 +1274,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("minimum_education");
 
+                    b.Property<short?>("MinimumEducationNumber")
+                        .HasColumnType("smallint")
+                        .HasColumnName("minimum_education_number");
+
                     b.Property<string>("PartnerCity")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
@@ -1282,6 +1286,11 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("PostedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("posted_at");
+
+                    b.PrimitiveCollection<string[]>("RequiredCertificateKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("required_certificate_keys");
 
                     b.Property<string>("RequiredCertificates")
                         .IsRequired()
@@ -1293,6 +1302,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("required_level");
+
+                    b.Property<short>("RequiredLevelNumber")
+                        .HasColumnType("smallint")
+                        .HasColumnName("required_level_number");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
@@ -1336,6 +1349,10 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("wage_max");
 
+                    b.Property<int>("WageMaxYuan")
+                        .HasColumnType("integer")
+                        .HasColumnName("wage_max_yuan");
+
                     b.Property<decimal>("WageMin")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1367,7 +1384,7 @@ namespace Homeward.JobMatching.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_vacancies_open_trade")
                         .HasFilter("status = 'Open'");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TradeCode", "ValidThrough"), new[] { "Id", "RequiredLevel", "RequiredCertificates", "MinimumEducation", "Division", "PartnerCity", "WageMax", "Filled", "Headcount" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TradeCode", "ValidThrough"), new[] { "Id", "RequiredLevelNumber", "RequiredCertificateKeys", "MinimumEducationNumber", "Division", "PartnerCity", "WageMaxYuan", "Filled", "Headcount" });
 
                     b.ToTable("vacancies", "jobmatching", t =>
                         {
