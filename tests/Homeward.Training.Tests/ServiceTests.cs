@@ -34,7 +34,7 @@ public sealed class ServiceTests(TrainingService training) : IClassFixture<Train
             new[]
             {
                 "__ef_migrations_history", "attendances", "certificates", "courses", "employment_records", "enrollments", "idempotent_requests",
-                "inbox_messages", "lessons", "outbox_messages", "prior_learning_assessments", "providers", "sessions", "skill_gaps", "workers",
+                "inbox_messages", "lessons", "outbox_messages", "prior_learning_assessments", "providers", "sessions", "skill_gaps", "training_need_counts", "workers",
             }.Select(table => $"{table} {role}"),
             tables.Split(','));
         Assert.Equal(0L, outside);
