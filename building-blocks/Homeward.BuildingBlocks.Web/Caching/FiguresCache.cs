@@ -100,8 +100,10 @@ internal sealed partial class FiguresStore(
             return Results.Empty;
         }
 
+        // A query the endpoint could not bind has its 400 set already: it is answered as without the cache.
         var settings = options.Value;
-        if (settings.CacheDuration <= TimeSpan.Zero || !HttpMethods.IsGet(http.Request.Method) || EntryFor(KeyOf(http)) is not { } entry)
+        if (settings.CacheDuration <= TimeSpan.Zero || !HttpMethods.IsGet(http.Request.Method)
+            || http.Response.StatusCode >= StatusCodes.Status400BadRequest || EntryFor(KeyOf(http)) is not { } entry)
         {
             return await next(invocation);
         }

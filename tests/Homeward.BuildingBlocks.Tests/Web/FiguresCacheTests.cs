@@ -121,6 +121,19 @@ public sealed class FiguresCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_query_the_endpoint_cannot_read_is_refused_as_without_the_cache_and_nothing_is_computed()
+    {
+        using var client = ClientFor(County);
+
+        var refused = await client.GetAsync("/figures?year=last");
+        var again = await client.GetAsync("/figures?year=last");
+
+        await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
+        await again.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, _figures.Computations);
+    }
+
+    [Fact]
     public async Task A_cache_duration_of_zero_answers_every_request_afresh()
     {
         await using var uncached = await StartAsync(TimeSpan.Zero);
@@ -158,7 +171,7 @@ public sealed class FiguresCacheTests : IAsyncLifetime
             http.RequestServices.GetRequiredService<CountedFigures>().Arrive();
             return next(http);
         });
-        app.MapGet("/figures", (CountedFigures figures, ICurrentUser user) => figures.ComputeAsync(user.Division?.Value))
+        app.MapGet("/figures", (CountedFigures figures, ICurrentUser user, int? year) => figures.ComputeAsync(user.Division?.Value))
             .RequireScope(Scopes.JobMatchingRead)
             .CacheFigures();
         await app.StartAsync();
