@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Homeward.BuildingBlocks.Application.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -66,7 +67,20 @@ internal sealed class FiguresEntry
 
     public DateTimeOffset ComputedAt { get; set; }
 
-    public Task<IResult>? Computation { get; set; }
+    public Task<FiguresOutcome>? Computation { get; set; }
+}
+
+/// <summary>
+/// What a computation came to: the endpoint's answer, or its failure to be thrown to whoever waits for it. A computation
+/// never faults, so one that nobody waits for (a background refresh) leaves no unobserved exception behind.
+/// </summary>
+internal sealed record FiguresOutcome(IResult? Answer, ExceptionDispatchInfo? Failure)
+{
+    public IResult AnswerOrThrow()
+    {
+        Failure?.Throw();
+        return Answer!;
+    }
 }
 
 /// <summary>
@@ -108,7 +122,7 @@ internal sealed partial class FiguresStore(
             return await next(invocation);
         }
 
-        Task<IResult> computation;
+        Task<FiguresOutcome> computation;
         lock (entry)
         {
             if (entry.Figures is { } figures)
@@ -129,7 +143,7 @@ internal sealed partial class FiguresStore(
             computation = entry.Computation ??= Recompute(entry, http);
         }
 
-        return await computation.WaitAsync(http.RequestAborted);
+        return (await computation.WaitAsync(http.RequestAborted)).AnswerOrThrow();
     }
 
     private static string KeyOf(HttpContext http) =>
@@ -174,7 +188,7 @@ internal sealed partial class FiguresStore(
     /// Starts one computation of the figures the request asks for, on a copy of the request in a scope of its own, so
     /// it neither depends on the caller staying connected nor carries the caller's request into the background.
     /// </summary>
-    private Task<IResult> Recompute(FiguresEntry entry, HttpContext request)
+    private Task<FiguresOutcome> Recompute(FiguresEntry entry, HttpContext request)
     {
         // The caller's request may be answered and recycled before the computation starts: take what it needs now.
         var replay = ReplayOf(request);
@@ -185,41 +199,47 @@ internal sealed partial class FiguresStore(
         }
     }
 
-    private async Task<IResult> RecomputeAsync(FiguresEntry entry, Func<IServiceProvider, DefaultHttpContext> replay, PathString path)
+    /// <summary>
+    /// Stores a successful answer; anything else leaves the last figures in place and goes only to the requests that
+    /// wait. While stale figures stand in for the answer, its failure is logged: nobody else hears of it.
+    /// </summary>
+    private async Task<FiguresOutcome> RecomputeAsync(FiguresEntry entry, Func<IServiceProvider, DefaultHttpContext> replay, PathString path)
     {
         var startedAt = clock.GetUtcNow();
+        FiguresOutcome outcome;
         try
         {
-            var answer = await AnswerAsync(replay);
-            var succeeded = answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK };
-            lock (entry)
-            {
-                if (succeeded)
-                {
-                    entry.Figures = answer;
-                    entry.ComputedAt = startedAt;
-                }
-
-                entry.Computation = null;
-            }
-
-            if (!succeeded)
-            {
-                LogNotStored(logger, path.Value, (answer as IStatusCodeHttpResult)?.StatusCode);
-            }
-
-            return answer;
+            outcome = new FiguresOutcome(await AnswerAsync(replay), null);
         }
         catch (Exception exception)
         {
-            lock (entry)
+            outcome = new FiguresOutcome(null, ExceptionDispatchInfo.Capture(exception));
+        }
+
+        var succeeded = outcome.Answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK };
+        bool servingStale;
+        lock (entry)
+        {
+            servingStale = entry.Figures is not null;
+            if (succeeded)
             {
-                entry.Computation = null;
+                entry.Figures = outcome.Answer;
+                entry.ComputedAt = startedAt;
             }
 
-            LogFailed(logger, exception, path.Value);
-            throw;
+            entry.Computation = null;
         }
+
+        if (servingStale && outcome.Failure is { } failure)
+        {
+            LogRefreshFailed(logger, failure.SourceException, path.Value);
+        }
+        else if (servingStale && !succeeded)
+        {
+            LogRefreshRefused(logger, path.Value, (outcome.Answer as IStatusCodeHttpResult)?.StatusCode);
+        }
+
+        return outcome;
     }
 
     private async Task<IResult> AnswerAsync(Func<IServiceProvider, DefaultHttpContext> replay)
@@ -264,9 +284,9 @@ internal sealed partial class FiguresStore(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Computing the figures of {Path} failed; the last figures, if any, are served until they are too old")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string? path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recomputing the figures of {Path} failed; the last figures are served until they are too old")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string? path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The figures of {Path} answered {StatusCode}; nothing was cached")]
-    private static partial void LogNotStored(ILogger logger, string? path, int? statusCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recomputing the figures of {Path} answered {StatusCode}; the last figures are served until they are too old")]
+    private static partial void LogRefreshRefused(ILogger logger, string? path, int? statusCode);
 }
