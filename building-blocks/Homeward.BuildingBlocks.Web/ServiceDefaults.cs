@@ -63,7 +63,7 @@ public static class ServiceDefaults
 
     /// <summary>
     /// Exception handling, problem details for bare status codes (401, 403, 404, 405, …) and correlation come first,
-    /// then routing and the caller's identity, and the figures cache only behind authorization.
+    /// then routing, the caller's identity and authorization (the figures cache, an endpoint filter, runs behind it).
     /// </summary>
     /// <param name="app">The application.</param>
     /// <param name="beforeAuthorization">Middleware that must know the caller but run before endpoints are authorized, such as rate limits.</param>
@@ -77,7 +77,6 @@ public static class ServiceDefaults
         app.UseAuthentication();
         beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
-        app.UseOutputCache();
         return app;
     }
 

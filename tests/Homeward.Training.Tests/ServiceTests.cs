@@ -13,6 +13,6 @@ public sealed class ServiceTests(TrainingService training) : ServiceConventionTe
         ["training.read", "training.write"],
         [
             "__ef_migrations_history", "attendances", "certificates", "courses", "employment_records", "enrollments", "idempotent_requests",
-            "inbox_messages", "lessons", "outbox_messages", "prior_learning_assessments", "providers", "sessions", "skill_gaps", "workers",
+            "inbox_messages", "lessons", "outbox_messages", "prior_learning_assessments", "providers", "sessions", "skill_gaps", "training_need_counts", "workers",
         ])),
     IClassFixture<TrainingService>;

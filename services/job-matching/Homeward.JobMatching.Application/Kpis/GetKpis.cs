@@ -68,10 +68,22 @@ public sealed class GetKpisHandler(IJobMatchingDbContext db, ICurrentUser curren
             .GroupBy(r => r.WorkerId)
             .Select(g => new { WorkerId = g.Key, First = g.Min(r => r.RecommendedAt) })
             .Where(f => f.First >= start && f.First < end);
-        var recommended = await firstRecommendations.CountAsync(cancellationToken);
-        var placed = await firstRecommendations
-            .Where(f => db.Placements.Any(p => p.WorkerId == f.WorkerId && p.RecordedAt >= f.First))
-            .CountAsync(cancellationToken);
+        // A worker was placed after the first recommendation when their latest placement was recorded on or after it:
+        // one pass joining two aggregates, rather than a second grouping of the recommendations with a probe of the
+        // placements per recommended worker.
+        var latestPlacements = db.Placements.AsNoTracking()
+            .GroupBy(p => p.WorkerId)
+            .Select(g => new { WorkerId = g.Key, Latest = g.Max(p => p.RecordedAt) });
+        var recommendedAndPlaced = await (
+                from f in firstRecommendations
+                join l in latestPlacements on f.WorkerId equals l.WorkerId into latest
+                from l in latest.DefaultIfEmpty()
+                select new { f.First, Latest = (DateTimeOffset?)l.Latest })
+            .GroupBy(_ => 1)
+            .Select(g => new { Recommended = g.Count(), Placed = g.Count(x => x.Latest >= x.First) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var recommended = recommendedAndPlaced?.Recommended ?? 0;
+        var placed = recommendedAndPlaced?.Placed ?? 0;
 
         var fromDay = query.From ?? DateOnly.MinValue;
         var placements = await db.Placements.AsNoTracking()

@@ -21,7 +21,8 @@ public static class KpiEndpoints
                 "Registered workers, by status and education, the share with junior high or less and without a certificate, the employment "
                 + "rate (distinct recommended workers later placed through the platform ÷ distinct recommended workers), records updated and "
                 + "accuracy (confirmed ÷ verified). The division is yours or one within it (403 otherwise); from and to are whole UTC days, "
-                + "inclusive. Rates are null when nothing is counted below them. Figures are served again for up to Figures:CacheDuration "
+                + "inclusive. Rates are null when nothing is counted below them."
+                + " Figures are served again for up to Figures:CacheDuration, and for up to Figures:ServeStaleFor more while recomputed "
                 + "(Age says how old they are).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -10,7 +10,9 @@ namespace Homeward.Registry.Infrastructure.Kpis;
 /// <summary>
 /// The figures in two statements sent together: one pass over the division's workers grouped by status and education
 /// with a filtered count per figure (the placement check is a semi-join on the status history's (worker_id,
-/// changed_at) index), and one count of the period's verifications.
+/// changed_at) index, made only for the workers recommended in the period: a bare comparison with a worker never
+/// recommended is null, which does not stop PostgreSQL from evaluating the rest of the AND, hence IS TRUE), and one
+/// count of the period's verifications.
 /// </summary>
 internal sealed class RegistryKpis(RegistryDbContext db) : IRegistryKpis
 {
@@ -37,7 +39,7 @@ internal sealed class RegistryKpis(RegistryDbContext db) : IRegistryKpis
                        count(*) FILTER (WHERE w.certificates = '[]'::jsonb)::int,
                        count(*) FILTER (WHERE {InPeriod("w.updated_at", period)})::int,
                        count(*) FILTER (WHERE {InPeriod("w.first_recommended_at", period)})::int,
-                       count(*) FILTER (WHERE {InPeriod("w.first_recommended_at", period)} AND EXISTS (
+                       count(*) FILTER (WHERE ({InPeriod("w.first_recommended_at", period)}) IS TRUE AND EXISTS (
                            SELECT 1 FROM {Schema}.status_changes c
                            WHERE c.worker_id = w.id
                              AND c.source = 'Platform'

@@ -18,7 +18,8 @@ public static class KpiEndpoints
             .WithName("GetSubsidyKpis")
             .WithSummary("Disbursed sum, businesses paid, loans and jobs driven, awareness and benefit rates, time to decision, overdue applications")
             .WithDescription("For a division within the caller's (the caller's own by default) over from..to (whole UTC days, both inclusive). "
-                + "A division outside the caller's answers 403. Figures are served again for up to Figures:CacheDuration (Age says how old they are).")
+                + "A division outside the caller's answers 403."
+                + " Figures are served again for up to Figures:CacheDuration, and for up to Figures:ServeStaleFor more while recomputed (Age says how old they are).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;

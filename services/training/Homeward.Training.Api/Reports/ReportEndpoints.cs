@@ -34,7 +34,8 @@ public static class ReportEndpoints
             .WithName("GetTrainingKpis")
             .WithSummary("Sessions held, enrollments (person-times), trades covered, completion and certification rates, post-training employment overall and in the trade")
             .WithDescription("?division= (within the caller's; the caller's own when left out), ?from= and ?to= (city dates, both inclusive; "
-                + "from the beginning and up to today when left out). Figures are served again for up to Figures:CacheDuration (Age says how old they are).")
+                + "from the beginning and up to today when left out)."
+                + " Figures are served again for up to Figures:CacheDuration, and for up to Figures:ServeStaleFor more while recomputed (Age says how old they are).")
             .CacheFigures()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -34,11 +34,12 @@ public sealed class GetDemandHandler(ITrainingDbContext db, ICurrentUser current
     {
         var division = currentUser.ReportDivision(query.Division);
         var (first, last) = division.SubtreeRange;
-        var needs = await db.Workers.AsNoTracking()
-            .Where(w => w.RegisteredAt != null && string.Compare(w.HouseholdDivision, first) >= 0 && string.Compare(w.HouseholdDivision, last) <= 0)
-            .SelectMany(w => w.TrainingNeeds)
-            .GroupBy(trade => trade)
-            .Select(g => new { Trade = g.Key, Count = g.Count() })
+        // The counts per village and trade the worker projection keeps: at most villages × trades rows, not every worker.
+        var needs = await db.TrainingNeedCounts.AsNoTracking()
+            .Where(c => string.Compare(c.Division, first) >= 0 && string.Compare(c.Division, last) <= 0)
+            .GroupBy(c => c.TradeCode)
+            .Select(g => new { Trade = g.Key, Count = g.Sum(c => c.Workers) })
+            .Where(x => x.Count > 0)
             .ToDictionaryAsync(x => x.Trade, x => x.Count, cancellationToken);
         var gaps = await db.SkillGaps.AsNoTracking()
             .Where(g => string.Compare(g.Division, first) >= 0 && string.Compare(g.Division, last) <= 0)

@@ -12,18 +12,28 @@ namespace Homeward.Training.Application.Workers;
 /// Applies a batch of registry events (WorkerRegistered, WorkerProfileUpdated, EmploymentStatusChanged) to the worker
 /// projection with one read of the workers concerned and one save. Each event touches only the group of facts it
 /// carries and only when it is newer than what is known, so the outcome is the same in any order. A change into
-/// employment is also kept as a start of work, for the outcomes of training.
+/// employment is also kept as a start of work, for the outcomes of training. The workers' rows stay locked until the
+/// batch commits, and what the batch changed in their counted training needs moves the counts per village and trade in
+/// the same transaction: a redelivered event is not applied again (the inbox) and an older one changes nothing, so
+/// neither moves a count.
 /// </summary>
 public sealed record ProjectWorkerEvents(IReadOnlyList<IIntegrationEvent> Events) : ICommand;
 
 public sealed class ProjectWorkerEventsHandler(ITrainingDbContext db) : ICommandHandler<ProjectWorkerEvents>
 {
-    public async ValueTask<Unit> Handle(ProjectWorkerEvents command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(ProjectWorkerEvents command, CancellationToken cancellationToken) =>
+        await db.InTransactionAsync(async ct => await ProjectAsync(command, ct), cancellationToken);
+
+    private async Task<Unit> ProjectAsync(ProjectWorkerEvents command, CancellationToken cancellationToken)
     {
         var workerIds = command.Events.Select(WorkerOf).Distinct().ToList();
-        var workers = await db.Workers
-            .Where(w => workerIds.Contains(w.WorkerId))
-            .ToDictionaryAsync(w => w.WorkerId, cancellationToken);
+        var workers = (await db.LockWorkersAsync(workerIds, cancellationToken)).ToDictionary(w => w.WorkerId);
+        var needChanges = new Dictionary<(string Division, string TradeCode), int>();
+        foreach (var need in workers.Values.SelectMany(w => w.CountedNeeds()))
+        {
+            needChanges[need] = needChanges.GetValueOrDefault(need) - 1;
+        }
+
         var employmentIds = command.Events.OfType<EmploymentStatusChanged>().Select(e => e.EventId).ToList();
         var knownEmployments = employmentIds.Count == 0
             ? []
@@ -46,7 +56,15 @@ public sealed class ProjectWorkerEventsHandler(ITrainingDbContext db) : ICommand
             }
         }
 
+        foreach (var need in workers.Values.SelectMany(w => w.CountedNeeds()))
+        {
+            needChanges[need] = needChanges.GetValueOrDefault(need) + 1;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await db.CountTrainingNeedsAsync(
+            [.. needChanges.Where(c => c.Value != 0).Select(c => new TrainingNeedChange(c.Key.Division, c.Key.TradeCode, c.Value))],
+            cancellationToken);
         return Unit.Value;
     }
 

@@ -38,6 +38,13 @@ public sealed class Worker
 
     public bool IsRegistered => RegisteredAt is not null;
 
+    /// <summary>
+    /// The (household village, trade) pairs this worker adds to the demand for training: one per training need, once
+    /// registered.
+    /// </summary>
+    public IEnumerable<(string Division, string TradeCode)> CountedNeeds() =>
+        IsRegistered ? TrainingNeeds.Select(trade => (HouseholdDivision, trade)) : [];
+
     public static bool IsEmployment(string status) => EmployedStatuses.Contains(status, StringComparer.Ordinal);
 
     /// <summary>A worker only later events have told about so far; the registration completes it.</summary>

@@ -168,6 +168,17 @@ internal sealed class SkillGapConfiguration : IEntityTypeConfiguration<SkillGap>
     }
 }
 
+internal sealed class TrainingNeedCountConfiguration : IEntityTypeConfiguration<TrainingNeedCount>
+{
+    public void Configure(EntityTypeBuilder<TrainingNeedCount> count)
+    {
+        count.ToTable("training_need_counts");
+        count.HasKey(c => new { c.Division, c.TradeCode });
+        count.Property(c => c.Division).HasMaxLength(12);
+        count.Property(c => c.TradeCode).HasMaxLength(40);
+    }
+}
+
 internal sealed class EmploymentRecordConfiguration : IEntityTypeConfiguration<EmploymentRecord>
 {
     public void Configure(EntityTypeBuilder<EmploymentRecord> record)

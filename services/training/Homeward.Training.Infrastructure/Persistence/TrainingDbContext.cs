@@ -38,6 +38,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
 
     public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
 
+    public DbSet<TrainingNeedCount> TrainingNeedCounts => Set<TrainingNeedCount>();
+
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is not null)
@@ -64,4 +66,28 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
 
     public async Task<TrainingSession?> LockSessionAsync(Guid sessionId, CancellationToken cancellationToken) =>
         await Sessions.FromSql($"SELECT *, xmin FROM training.sessions WHERE id = {sessionId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<List<Worker>> LockWorkersAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken cancellationToken) =>
+        await Workers.FromSql($"SELECT * FROM training.workers WHERE worker_id = ANY({workerIds.ToArray()}) ORDER BY worker_id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+
+    public async Task CountTrainingNeedsAsync(IReadOnlyCollection<TrainingNeedChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var divisions = changes.Select(c => c.Division).ToArray();
+        var trades = changes.Select(c => c.TradeCode).ToArray();
+        var workers = changes.Select(c => c.Workers).ToArray();
+        await Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO training.training_need_counts (division, trade_code, workers)
+            SELECT division, trade_code, sum(workers) FROM unnest({divisions}, {trades}, {workers}) AS change(division, trade_code, workers)
+            GROUP BY division, trade_code ORDER BY division, trade_code
+            ON CONFLICT (division, trade_code) DO UPDATE SET workers = training_need_counts.workers + excluded.workers
+            """,
+            cancellationToken);
+    }
 }

@@ -450,6 +450,28 @@ namespace Homeward.Training.Infrastructure.Persistence.Migrations
                     b.ToTable("skill_gaps", "training");
                 });
 
+            modelBuilder.Entity("Homeward.Training.Domain.Demand.TrainingNeedCount", b =>
+                {
+                    b.Property<string>("Division")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division");
+
+                    b.Property<string>("TradeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<int>("Workers")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers");
+
+                    b.HasKey("Division", "TradeCode")
+                        .HasName("pk_training_need_counts");
+
+                    b.ToTable("training_need_counts", "training");
+                });
+
             modelBuilder.Entity("Homeward.Training.Domain.Enrollments.Attendance", b =>
                 {
                     b.Property<Guid>("LessonId")
