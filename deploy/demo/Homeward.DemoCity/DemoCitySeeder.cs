@@ -8,10 +8,12 @@ namespace Homeward.DemoCity;
 
 /// <summary>
 /// Puts a demo city into a running platform the way its offices would: workers through the registration form and
-/// the village-ledger import, employers and vacancies, recommendations and hires — all through the gateway's public
-/// API with a city administrator's token — then reads the city's KPIs back.
+/// the village-ledger import, partner cities and their agreements, employers and vacancies, fairs with their offers,
+/// recommendations, training sessions with attendance and assessments, hires, policies, businesses with their
+/// subsidies, loans and tax relief — all through the gateway's public API with a city administrator's token (and
+/// the two reviewers four eyes need, whom it creates) — then reads the city's KPIs back.
 /// </summary>
-public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city, int concurrency, TextWriter log)
+public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulation city, int concurrency, TextWriter log)
 {
     /// <summary>Rows per ledger file: about 700 KB of CSV, under the gateway's 1 MB body cap.</summary>
     private const int RowsPerLedger = 5_000;
@@ -22,10 +24,16 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
     {
         var workerIds = await RegisterByFormAsync(today, cancellationToken);
         await ImportLedgersAsync(cancellationToken);
+        await RegisterPartnerCitiesAsync(today, cancellationToken);
         var employerIds = await RegisterEmployersAsync(cancellationToken);
         var vacancyIds = await PostVacanciesAsync(employerIds, today, cancellationToken);
-        var recommendationIds = await RecommendAsync(workerIds, vacancyIds, cancellationToken);
+        var fairIds = await HoldFairsAsync(employerIds, vacancyIds, cancellationToken);
+        var recommendationIds = await RecommendAsync(workerIds, vacancyIds, fairIds, cancellationToken);
+
+        // Training before the hires: a trainee hired into the trade counts as employed after the training.
+        await TrainAsync(workerIds, today, cancellationToken);
         await PlaceAsync(recommendationIds, today, cancellationToken);
+        await SubsidizeAsync(workerIds, today, cancellationToken);
         Log("reading the city's KPIs back");
         return await platform.GetAsync($"/api/gateway/v1/kpis?to={today.AddDays(1):yyyy-MM-dd}", cancellationToken);
     }
@@ -158,27 +166,47 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
         return ids;
     }
 
+    /// <summary>
+    /// Local vacancies are recommended by the office; a partner city's vacancy is offered at the fair it was brought to,
+    /// where the worker checks in first (the offer is recorded as a recommendation through the fair).
+    /// </summary>
     private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RecommendAsync(
-        IReadOnlyDictionary<DemoWorker, Guid> workers, IReadOnlyDictionary<DemoVacancy, Guid> vacancies, CancellationToken cancellationToken)
+        IReadOnlyDictionary<DemoWorker, Guid> workers,
+        IReadOnlyDictionary<DemoVacancy, Guid> vacancies,
+        IReadOnlyDictionary<DemoFair, Guid> fairs,
+        CancellationToken cancellationToken)
     {
         var recommended = city.Workers.Where(w => w.RecommendedTo is not null).ToList();
-        Log($"recommending jobs to {recommended.Count:N0} workers");
+        Log($"recommending jobs to {recommended.Count:N0} workers ({recommended.Count(w => !w.RecommendedTo!.IsLocal):N0} of them at fairs)");
         var ids = new ConcurrentDictionary<DemoWorker, Guid>();
         await ForEachAsync(recommended, async worker =>
         {
-            // The candidate reaches job matching by event shortly after the registration: a 404 is waited out.
-            var created = await platform.SendAsync(
-                () => new HttpRequestMessage(HttpMethod.Post, "/api/job-matching/v1/recommendations")
-                {
-                    Content = System.Net.Http.Json.JsonContent.Create(new { workerId = workers[worker], vacancyId = vacancies[worker.RecommendedTo!] }),
-                },
-                "POST /api/job-matching/v1/recommendations",
-                cancellationToken,
-                retryNotFound: true);
+            var vacancy = worker.RecommendedTo!;
+            var workerId = workers[worker];
+            JsonElement created;
+            if (vacancy.IsLocal)
+            {
+                created = await PostForCandidateAsync("/api/job-matching/v1/recommendations", new { workerId, vacancyId = vacancies[vacancy] }, cancellationToken);
+            }
+            else
+            {
+                var fair = $"/api/job-matching/v1/job-fairs/{fairs[city.FairOf(vacancy)]}";
+                await PostForCandidateAsync($"{fair}/check-ins", new { workerId }, cancellationToken);
+                created = await platform.PostAsync($"{fair}/offers", new { workerId, vacancyId = vacancies[vacancy] }, cancellationToken);
+            }
+
             ids[worker] = created.GetProperty("id").GetGuid();
         }, cancellationToken);
         return ids;
     }
+
+    /// <summary>A POST about a worker whom the service learns of by event shortly after the registration: a 404 is waited out.</summary>
+    private Task<JsonElement> PostForCandidateAsync(string path, object body, CancellationToken cancellationToken) =>
+        platform.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) },
+            $"POST {path}",
+            cancellationToken,
+            retryNotFound: true);
 
     private async Task PlaceAsync(IReadOnlyDictionary<DemoWorker, Guid> recommendations, DateOnly today, CancellationToken cancellationToken)
     {

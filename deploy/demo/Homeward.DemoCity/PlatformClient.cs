@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Homeward.DemoCity;
 
@@ -13,7 +16,7 @@ public sealed class PlatformRefusedException(string request, HttpStatusCode stat
 /// The gateway, called with the staff token the demo runs under. Transient failures (the gateway's rate limit, a
 /// service restarting) are retried with backoff; anything else stops the demo with the platform's own words.
 /// </summary>
-public sealed class PlatformClient : IDisposable
+public sealed partial class PlatformClient : IDisposable
 {
     private const int Attempts = 6;
 
@@ -34,6 +37,88 @@ public sealed class PlatformClient : IDisposable
 
     public Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, $"POST {path}", cancellationToken);
+
+    /// <summary>
+    /// A POST that changes a record: <paramref name="current"/> is the record as last read (its rowVersion goes into
+    /// If-Match); a null body sends none. Returns the record as changed.
+    /// </summary>
+    public Task<JsonElement> ChangeAsync(string path, JsonElement current, object? body, CancellationToken cancellationToken) =>
+        SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+                request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{current.GetProperty("rowVersion").GetUInt32()}\""));
+                return request;
+            },
+            $"POST {path}",
+            cancellationToken);
+
+    /// <summary>A creating POST under an idempotency key, for what must never happen twice (a payment) even when a retry follows a lost answer.</summary>
+    public Task<JsonElement> PostOnceAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        return SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                return request;
+            },
+            $"POST {path}",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs a member of staff in as the gateway's Swagger UI does (authorization code with PKCE through the sign-in
+    /// page) and returns a client that calls the gateway with their token.
+    /// </summary>
+    public async Task<PlatformClient> SignInAsync(string userName, string password, IEnumerable<string> scopes, CancellationToken cancellationToken)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = _http.BaseAddress };
+        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var redirectUri = new Uri(_http.BaseAddress!, "/swagger/oauth2-redirect.html").ToString();
+        var authorize = "/connect/authorize?" + string.Join('&', new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = "swagger-ui",
+            ["redirect_uri"] = redirectUri,
+            ["scope"] = string.Join(' ', scopes),
+            ["state"] = Guid.NewGuid().ToString("N"),
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+        }.Select(pair => $"{pair.Key}={Uri.EscapeDataString(pair.Value)}"));
+
+        using var toLogin = await browser.GetAsync(authorize, cancellationToken);
+        var loginUrl = toLogin.Headers.Location ?? throw new PlatformRefusedException("GET /connect/authorize", toLogin.StatusCode, await toLogin.Content.ReadAsStringAsync(cancellationToken));
+        var form = await browser.GetStringAsync(loginUrl, cancellationToken);
+        var fields = HiddenField().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["userName"] = userName;
+        fields["password"] = password;
+        using var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(fields), cancellationToken);
+        var afterLogin = signedIn.Headers.Location ?? throw new PlatformRefusedException($"sign-in of {userName}", signedIn.StatusCode, "the sign-in page refused the credentials");
+        using var authorized = await browser.GetAsync(afterLogin, cancellationToken);
+        var code = authorized.Headers.Location is { } withCode
+            ? System.Web.HttpUtility.ParseQueryString(new Uri(_http.BaseAddress!, withCode).Query)["code"]
+            : null;
+        if (code is null)
+        {
+            throw new PlatformRefusedException($"sign-in of {userName}", authorized.StatusCode, "no authorization code after signing in");
+        }
+
+        using var token = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = "swagger-ui",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri,
+            ["code_verifier"] = verifier,
+        }), cancellationToken);
+        var body = await token.Content.ReadAsStringAsync(cancellationToken);
+        return token.IsSuccessStatusCode
+            ? new PlatformClient(_http.BaseAddress!, JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!)
+            : throw new PlatformRefusedException("POST /connect/token", token.StatusCode, body);
+    }
 
     /// <summary>Uploads a file as multipart/form-data (field "file"), once, under an idempotency key so a retry cannot import it twice.</summary>
     public Task<JsonElement> UploadAsync(string path, string fileName, string mediaType, byte[] content, CancellationToken cancellationToken)
@@ -94,6 +179,9 @@ public sealed class PlatformClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    private static partial Regex HiddenField();
 
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, attempt - 1)));
 }
