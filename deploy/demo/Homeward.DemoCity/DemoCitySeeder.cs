@@ -15,15 +15,16 @@ namespace Homeward.DemoCity;
 /// </summary>
 public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulation city, int concurrency, TextWriter log)
 {
-    /// <summary>Rows per ledger file: about 700 KB of CSV, under the gateway's 1 MB body cap.</summary>
-    private const int RowsPerLedger = 5_000;
+    /// <summary>Rows per ledger file: at most about 800 KB of CSV with certificates, under the gateway's 1 MB body cap.</summary>
+    private const int RowsPerLedger = 4_000;
+
+    private const string CertificateIssuer = "示范市人力资源和社会保障局";
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public async Task<JsonElement> RunAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var workerIds = await RegisterByFormAsync(today, cancellationToken);
-        await ImportLedgersAsync(cancellationToken);
+        var workerIds = await RegisterWorkersAsync(today, cancellationToken);
         await RegisterPartnerCitiesAsync(today, cancellationToken);
         var employerIds = await RegisterEmployersAsync(cancellationToken);
         var vacancyIds = await PostVacanciesAsync(employerIds, today, cancellationToken);
@@ -38,10 +39,35 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
         return await platform.GetAsync($"/api/gateway/v1/kpis?to={today.AddDays(1):yyyy-MM-dd}", cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterByFormAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Workers come in through village ledgers; the ids the demo needs are then read from the city's export, matched by
+    /// what it shows (masked numbers, name, phone, village). The few workers the export could not tell apart are
+    /// registered one by one through the form instead.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterWorkersAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var workers = city.Workers.Where(w => w.RegisteredByForm).ToList();
-        Log($"registering {workers.Count:N0} workers one by one (those with a certificate, and those who will be recommended a job)");
+        var lookalikes = city.Workers.GroupBy(w => w.ExportKey).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        var byForm = lookalikes.Where(w => w.NeedsRecordId).ToList();
+        var ids = new ConcurrentDictionary<DemoWorker, Guid>(await RegisterByFormAsync(byForm, today, cancellationToken));
+        await ImportLedgersAsync([.. city.Workers.Where(w => !(w.NeedsRecordId && lookalikes.Contains(w)))], today, cancellationToken);
+
+        var wanted = city.Workers.Where(w => w.NeedsRecordId && !lookalikes.Contains(w)).ToDictionary(w => w.ExportKey);
+        Log($"reading the ids of {wanted.Count:N0} imported workers from the city's export");
+        await foreach (var row in platform.ReadCsvAsync("/api/registry/v1/exports/workers", cancellationToken))
+        {
+            if (wanted.TryGetValue($"{row["nationalId"]}|{row["name"]}|{row["phone"]}|{row["householdDivision"]}", out var worker))
+            {
+                ids[worker] = Guid.Parse(row["workerId"]);
+            }
+        }
+
+        var missing = wanted.Values.Count(w => !ids.ContainsKey(w));
+        return missing == 0 ? ids : throw new InvalidOperationException($"The export lacks {missing} of the imported workers.");
+    }
+
+    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterByFormAsync(IReadOnlyCollection<DemoWorker> workers, DateOnly today, CancellationToken cancellationToken)
+    {
+        Log($"registering {workers.Count:N0} workers one by one (those an export cannot tell apart from another)");
         var ids = new ConcurrentDictionary<DemoWorker, Guid>();
         await ForEachAsync(workers, async worker =>
         {
@@ -54,7 +80,7 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
                 education = worker.Education,
                 skills = new[] { new { tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level } },
                 certificates = worker.Certified
-                    ? new[] { new { number = $"SF{worker.NationalId[6..14]}{worker.NationalId[^4..]}", kind = "skillLevel", tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level, issuer = "示范市人力资源和社会保障局", issuedOn = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } }
+                    ? new[] { new { number = worker.CertificateNumber, kind = "skillLevel", tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level, issuer = CertificateIssuer, issuedOn = CertificateDay(today) } }
                     : [],
                 @return = new { returnedOn = worker.ReturnedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = worker.ReturnReason },
                 jobIntention = new { trades = new[] { worker.Skill.TradeCode }, where = worker.Where, minimumMonthlyWage = worker.MinimumWage, busyMonths = Array.Empty<object>(), mustStayNearFamily = false },
@@ -64,15 +90,16 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
         return ids;
     }
 
-    private async Task ImportLedgersAsync(CancellationToken cancellationToken)
+    private static string CertificateDay(DateOnly today) => today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task ImportLedgersAsync(IReadOnlyList<DemoWorker> rows, DateOnly today, CancellationToken cancellationToken)
     {
-        var rows = city.Workers.Where(w => !w.RegisteredByForm).ToList();
         var ledgers = rows.Chunk(RowsPerLedger).ToList();
         Log($"importing {rows.Count:N0} workers from {ledgers.Count} village ledgers (CSV)");
         var imports = new List<string>();
         foreach (var (ledger, number) in ledgers.Select((ledger, index) => (ledger, index + 1)))
         {
-            var job = await platform.UploadAsync("/api/registry/v1/imports/", $"ledger-{number:D3}.csv", "text/csv", Ledger(ledger), cancellationToken);
+            var job = await platform.UploadAsync("/api/registry/v1/imports/", $"ledger-{number:D3}.csv", "text/csv", Ledger(ledger, today), cancellationToken);
             imports.Add(job.GetProperty("id").GetString()!);
         }
 
@@ -106,13 +133,15 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
         Log("ledgers imported");
     }
 
-    private static byte[] Ledger(IEnumerable<DemoWorker> workers)
+    private static byte[] Ledger(IEnumerable<DemoWorker> workers, DateOnly today)
     {
-        var csv = new StringBuilder("nationalId,name,phone,householdDivision,education,skills,returnedOn,returnReason,jobTrades,jobWhere,jobMinWage\n");
+        var csv = new StringBuilder("nationalId,name,phone,householdDivision,education,skills,certificates,returnedOn,returnReason,jobTrades,jobWhere,jobMinWage\n");
+        var issuedOn = CertificateDay(today);
         foreach (var w in workers)
         {
+            var certificate = w.Certified ? $"{w.CertificateNumber}:skillLevel:{w.Skill.TradeCode}:{w.Skill.Level}:{issuedOn}:{CertificateIssuer}" : string.Empty;
             csv.Append(CultureInfo.InvariantCulture,
-                $"{w.NationalId},{w.Name},{w.Phone},{w.Village},{w.Education},{w.Skill.TradeCode}:{w.Skill.Level},{w.ReturnedOn:yyyy-MM-dd},{w.ReturnReason},{w.Skill.TradeCode},{w.Where},{w.MinimumWage}\n");
+                $"{w.NationalId},{w.Name},{w.Phone},{w.Village},{w.Education},{w.Skill.TradeCode}:{w.Skill.Level},{certificate},{w.ReturnedOn:yyyy-MM-dd},{w.ReturnReason},{w.Skill.TradeCode},{w.Where},{w.MinimumWage}\n");
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());

@@ -26,10 +26,16 @@ public sealed record DemoWorker(
     bool StartsBusiness)
 {
     /// <summary>
-    /// Registered one by one: the ledger import has no certificates, and recommending, founding a business or enrolling
-    /// in a course needs the record's id (trainees are drawn from the certified and the recommended).
+    /// The demo needs the record's id after the import: to recommend, to found a business, or to enroll in a course
+    /// (trainees are drawn from the certified and the recommended).
     /// </summary>
-    public bool RegisteredByForm => Certified || RecommendedTo is not null || StartsBusiness;
+    public bool NeedsRecordId => Certified || RecommendedTo is not null || StartsBusiness;
+
+    /// <summary>The certificate a certified worker holds, as the registration form and the ledger's certificates column carry it.</summary>
+    public string CertificateNumber => $"SF{NationalId[6..14]}{NationalId[^4..]}";
+
+    /// <summary>What an export shows of the worker: national ID and phone masked, name and village in full.</summary>
+    public string ExportKey => $"{NationalId[..6]}********{NationalId[14..]}|{Name}|{Phone[..3]}****{Phone[7..]}|{Village}";
 }
 
 /// <summary>An employer of the demo city: local (in a village of the city) or in a partner city.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,6 +21,9 @@ public sealed partial class PlatformClient : IDisposable
 {
     private const int Attempts = 6;
 
+    /// <summary>About five minutes of waiting for a record another service learns of by event (a full city's registrations queue up).</summary>
+    private const int NotFoundAttempts = 66;
+
     private readonly HttpClient _http;
 
     public PlatformClient(Uri gateway, string token)
@@ -37,6 +41,30 @@ public sealed partial class PlatformClient : IDisposable
 
     public Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, $"POST {path}", cancellationToken);
+
+    /// <summary>
+    /// Reads a CSV file the platform writes (one record a line, RFC 4180 quoting) as it arrives, each row by the header's
+    /// column names.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyDictionary<string, string>> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PlatformRefusedException($"GET {path}", response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
+        var header = CsvCells(await reader.ReadLineAsync(cancellationToken) ?? string.Empty);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                var cells = CsvCells(line);
+                yield return header.Select((column, i) => (column, value: i < cells.Count ? cells[i] : string.Empty)).ToDictionary(c => c.column, c => c.value, StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>
     /// A POST that changes a record: <paramref name="current"/> is the record as last read (its rowVersion goes into
@@ -168,7 +196,7 @@ public sealed partial class PlatformClient : IDisposable
                 var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
                     or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
                     || (retryNotFound && response.StatusCode == HttpStatusCode.NotFound);
-                if (!transient || attempt >= (retryNotFound ? Attempts * 4 : Attempts))
+                if (!transient || attempt >= (retryNotFound ? NotFoundAttempts : Attempts))
                 {
                     throw new PlatformRefusedException(description, response.StatusCode, body);
                 }
@@ -179,6 +207,49 @@ public sealed partial class PlatformClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static List<string> CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    cell.Append(c);
+                }
+                else if (i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
+    }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
     private static partial Regex HiddenField();
