@@ -14,7 +14,7 @@ mkdir -p "$DATA_DIR/logs"
 dotnet build "$HOMEWARD_ROOT/$project" -c Release -v quiet -nologo >"$DATA_DIR/logs/demo-build.log" 2>&1 \
   || { tail -20 "$DATA_DIR/logs/demo-build.log" >&2; die "building the demo seeder failed"; }
 
-token=$("$HOMEWARD_ROOT/deploy/local/token.sh" registry.read registry.write jobmatching.read jobmatching.write \
+token=$("$HOMEWARD_ROOT/deploy/local/token.sh" registry.read registry.write jobmatching.read jobmatching.write identity.admin \
   subsidy.read subsidy.write training.read training.write)
 [ -n "$token" ] || die "could not sign in as the local administrator"
 log "seeding the demo city through $gateway"

@@ -8,32 +8,66 @@ namespace Homeward.DemoCity;
 
 /// <summary>
 /// Puts a demo city into a running platform the way its offices would: workers through the registration form and
-/// the village-ledger import, employers and vacancies, recommendations and hires — all through the gateway's public
-/// API with a city administrator's token — then reads the city's KPIs back.
+/// the village-ledger import, partner cities and their agreements, employers and vacancies, fairs with their offers,
+/// recommendations, training sessions with attendance and assessments, hires, policies, businesses with their
+/// subsidies, loans and tax relief — all through the gateway's public API with a city administrator's token (and
+/// the two reviewers four eyes need, whom it creates) — then reads the city's KPIs back.
 /// </summary>
-public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city, int concurrency, TextWriter log)
+public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulation city, int concurrency, TextWriter log)
 {
-    /// <summary>Rows per ledger file: about 700 KB of CSV, under the gateway's 1 MB body cap.</summary>
-    private const int RowsPerLedger = 5_000;
+    /// <summary>Rows per ledger file: about 700 KB of CSV, and under the gateway's 1 MB body cap even were every row certified.</summary>
+    private const int RowsPerLedger = 3_500;
+
+    private const string CertificateIssuer = "示范市人力资源和社会保障局";
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public async Task<JsonElement> RunAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var workerIds = await RegisterByFormAsync(today, cancellationToken);
-        await ImportLedgersAsync(cancellationToken);
+        var workerIds = await RegisterWorkersAsync(today, cancellationToken);
+        await RegisterPartnerCitiesAsync(today, cancellationToken);
         var employerIds = await RegisterEmployersAsync(cancellationToken);
         var vacancyIds = await PostVacanciesAsync(employerIds, today, cancellationToken);
-        var recommendationIds = await RecommendAsync(workerIds, vacancyIds, cancellationToken);
+        var fairIds = await HoldFairsAsync(employerIds, vacancyIds, cancellationToken);
+        var recommendationIds = await RecommendAsync(workerIds, vacancyIds, fairIds, cancellationToken);
+
+        // Training before the hires: a trainee hired into the trade counts as employed after the training.
+        await TrainAsync(workerIds, today, cancellationToken);
         await PlaceAsync(recommendationIds, today, cancellationToken);
+        await SubsidizeAsync(workerIds, today, cancellationToken);
         Log("reading the city's KPIs back");
         return await platform.GetAsync($"/api/gateway/v1/kpis?to={today.AddDays(1):yyyy-MM-dd}", cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterByFormAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Workers come in through village ledgers; the ids the demo needs are then read from the city's export, matched by
+    /// what it shows (masked numbers, name, phone, village). The few workers the export could not tell apart are
+    /// registered one by one through the form instead.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterWorkersAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var workers = city.Workers.Where(w => w.RegisteredByForm).ToList();
-        Log($"registering {workers.Count:N0} workers one by one (those with a certificate, and those who will be recommended a job)");
+        var lookalikes = city.Workers.GroupBy(w => w.ExportKey).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        var byForm = lookalikes.Where(w => w.NeedsRecordId).ToList();
+        var ids = new ConcurrentDictionary<DemoWorker, Guid>(byForm.Count == 0 ? [] : await RegisterByFormAsync(byForm, today, cancellationToken));
+        await ImportLedgersAsync([.. city.Workers.Where(w => !(w.NeedsRecordId && lookalikes.Contains(w)))], today, cancellationToken);
+
+        var wanted = city.Workers.Where(w => w.NeedsRecordId && !lookalikes.Contains(w)).ToDictionary(w => w.ExportKey);
+        Log($"reading the ids of {wanted.Count:N0} imported workers from the city's export");
+        await foreach (var row in platform.ReadCsvAsync("/api/registry/v1/exports/workers", cancellationToken))
+        {
+            if (wanted.TryGetValue($"{row["nationalId"]}|{row["name"]}|{row["phone"]}|{row["householdDivision"]}", out var worker))
+            {
+                ids[worker] = Guid.Parse(row["workerId"]);
+            }
+        }
+
+        var missing = wanted.Values.Count(w => !ids.ContainsKey(w));
+        return missing == 0 ? ids : throw new InvalidOperationException($"The export lacks {missing} of the imported workers.");
+    }
+
+    private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RegisterByFormAsync(IReadOnlyCollection<DemoWorker> workers, DateOnly today, CancellationToken cancellationToken)
+    {
+        Log($"registering {workers.Count:N0} workers one by one (those an export cannot tell apart from another)");
         var ids = new ConcurrentDictionary<DemoWorker, Guid>();
         await ForEachAsync(workers, async worker =>
         {
@@ -46,7 +80,7 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
                 education = worker.Education,
                 skills = new[] { new { tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level } },
                 certificates = worker.Certified
-                    ? new[] { new { number = $"SF{worker.NationalId[6..14]}{worker.NationalId[^4..]}", kind = "skillLevel", tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level, issuer = "示范市人力资源和社会保障局", issuedOn = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } }
+                    ? new[] { new { number = worker.CertificateNumber, kind = "skillLevel", tradeCode = worker.Skill.TradeCode, level = worker.Skill.Level, issuer = CertificateIssuer, issuedOn = CertificateDay(today) } }
                     : [],
                 @return = new { returnedOn = worker.ReturnedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = worker.ReturnReason },
                 jobIntention = new { trades = new[] { worker.Skill.TradeCode }, where = worker.Where, minimumMonthlyWage = worker.MinimumWage, busyMonths = Array.Empty<object>(), mustStayNearFamily = false },
@@ -56,15 +90,16 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
         return ids;
     }
 
-    private async Task ImportLedgersAsync(CancellationToken cancellationToken)
+    private static string CertificateDay(DateOnly today) => today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task ImportLedgersAsync(IReadOnlyList<DemoWorker> rows, DateOnly today, CancellationToken cancellationToken)
     {
-        var rows = city.Workers.Where(w => !w.RegisteredByForm).ToList();
         var ledgers = rows.Chunk(RowsPerLedger).ToList();
         Log($"importing {rows.Count:N0} workers from {ledgers.Count} village ledgers (CSV)");
         var imports = new List<string>();
         foreach (var (ledger, number) in ledgers.Select((ledger, index) => (ledger, index + 1)))
         {
-            var job = await platform.UploadAsync("/api/registry/v1/imports/", $"ledger-{number:D3}.csv", "text/csv", Ledger(ledger), cancellationToken);
+            var job = await platform.UploadAsync("/api/registry/v1/imports/", $"ledger-{number:D3}.csv", "text/csv", Ledger(ledger, today), cancellationToken);
             imports.Add(job.GetProperty("id").GetString()!);
         }
 
@@ -98,13 +133,15 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
         Log("ledgers imported");
     }
 
-    private static byte[] Ledger(IEnumerable<DemoWorker> workers)
+    private static byte[] Ledger(IEnumerable<DemoWorker> workers, DateOnly today)
     {
-        var csv = new StringBuilder("nationalId,name,phone,householdDivision,education,skills,returnedOn,returnReason,jobTrades,jobWhere,jobMinWage\n");
+        var csv = new StringBuilder("nationalId,name,phone,householdDivision,education,skills,certificates,returnedOn,returnReason,jobTrades,jobWhere,jobMinWage\n");
+        var issuedOn = CertificateDay(today);
         foreach (var w in workers)
         {
+            var certificate = w.Certified ? $"{w.CertificateNumber}:skillLevel:{w.Skill.TradeCode}:{w.Skill.Level}:{issuedOn}:{CertificateIssuer}" : string.Empty;
             csv.Append(CultureInfo.InvariantCulture,
-                $"{w.NationalId},{w.Name},{w.Phone},{w.Village},{w.Education},{w.Skill.TradeCode}:{w.Skill.Level},{w.ReturnedOn:yyyy-MM-dd},{w.ReturnReason},{w.Skill.TradeCode},{w.Where},{w.MinimumWage}\n");
+                $"{w.NationalId},{w.Name},{w.Phone},{w.Village},{w.Education},{w.Skill.TradeCode}:{w.Skill.Level},{certificate},{w.ReturnedOn:yyyy-MM-dd},{w.ReturnReason},{w.Skill.TradeCode},{w.Where},{w.MinimumWage}\n");
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());
@@ -158,27 +195,47 @@ public sealed class DemoCitySeeder(PlatformClient platform, DemoPopulation city,
         return ids;
     }
 
+    /// <summary>
+    /// Local vacancies are recommended by the office; a partner city's vacancy is offered at the fair it was brought to,
+    /// where the worker checks in first (the offer is recorded as a recommendation through the fair).
+    /// </summary>
     private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RecommendAsync(
-        IReadOnlyDictionary<DemoWorker, Guid> workers, IReadOnlyDictionary<DemoVacancy, Guid> vacancies, CancellationToken cancellationToken)
+        IReadOnlyDictionary<DemoWorker, Guid> workers,
+        IReadOnlyDictionary<DemoVacancy, Guid> vacancies,
+        IReadOnlyDictionary<DemoFair, Guid> fairs,
+        CancellationToken cancellationToken)
     {
         var recommended = city.Workers.Where(w => w.RecommendedTo is not null).ToList();
-        Log($"recommending jobs to {recommended.Count:N0} workers");
+        Log($"recommending jobs to {recommended.Count:N0} workers ({recommended.Count(w => !w.RecommendedTo!.IsLocal):N0} of them at fairs)");
         var ids = new ConcurrentDictionary<DemoWorker, Guid>();
         await ForEachAsync(recommended, async worker =>
         {
-            // The candidate reaches job matching by event shortly after the registration: a 404 is waited out.
-            var created = await platform.SendAsync(
-                () => new HttpRequestMessage(HttpMethod.Post, "/api/job-matching/v1/recommendations")
-                {
-                    Content = System.Net.Http.Json.JsonContent.Create(new { workerId = workers[worker], vacancyId = vacancies[worker.RecommendedTo!] }),
-                },
-                "POST /api/job-matching/v1/recommendations",
-                cancellationToken,
-                retryNotFound: true);
+            var vacancy = worker.RecommendedTo!;
+            var workerId = workers[worker];
+            JsonElement created;
+            if (vacancy.IsLocal)
+            {
+                created = await PostForCandidateAsync("/api/job-matching/v1/recommendations", new { workerId, vacancyId = vacancies[vacancy] }, cancellationToken);
+            }
+            else
+            {
+                var fair = $"/api/job-matching/v1/job-fairs/{fairs[city.FairOf(vacancy)]}";
+                await PostForCandidateAsync($"{fair}/check-ins", new { workerId }, cancellationToken);
+                created = await platform.PostAsync($"{fair}/offers", new { workerId, vacancyId = vacancies[vacancy] }, cancellationToken);
+            }
+
             ids[worker] = created.GetProperty("id").GetGuid();
         }, cancellationToken);
         return ids;
     }
+
+    /// <summary>A POST about a worker whom the service learns of by event shortly after the registration: a 404 is waited out.</summary>
+    private Task<JsonElement> PostForCandidateAsync(string path, object body, CancellationToken cancellationToken) =>
+        platform.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) },
+            $"POST {path}",
+            cancellationToken,
+            retryNotFound: true);
 
     private async Task PlaceAsync(IReadOnlyDictionary<DemoWorker, Guid> recommendations, DateOnly today, CancellationToken cancellationToken)
     {

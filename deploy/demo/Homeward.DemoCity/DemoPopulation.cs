@@ -22,10 +22,20 @@ public sealed record DemoWorker(
     DateOnly ReturnedOn,
     string ReturnReason,
     DemoVacancy? RecommendedTo,
-    bool Placed)
+    bool Placed,
+    bool StartsBusiness)
 {
-    /// <summary>Registered one by one (the ledger import has no certificates, and recommending needs the record's id).</summary>
-    public bool RegisteredByForm => Certified || RecommendedTo is not null;
+    /// <summary>
+    /// The demo needs the record's id after the import: to recommend, to found a business, or to enroll in a course
+    /// (trainees are drawn from the certified and the recommended).
+    /// </summary>
+    public bool NeedsRecordId => Certified || RecommendedTo is not null || StartsBusiness;
+
+    /// <summary>The certificate a certified worker holds, as the registration form and the ledger's certificates column carry it.</summary>
+    public string CertificateNumber => $"SF{NationalId[6..14]}{NationalId[^4..]}";
+
+    /// <summary>What an export shows of the worker: national ID and phone masked, name and village in full.</summary>
+    public string ExportKey => $"{NationalId[..6]}********{NationalId[14..]}|{Name}|{Phone[..3]}****{Phone[7..]}|{Village}";
 }
 
 /// <summary>An employer of the demo city: local (in a village of the city) or in a partner city.</summary>
@@ -41,7 +51,7 @@ public sealed record DemoVacancy(int Number, DemoEmployer Employer, string Trade
 /// The people, employers and vacancies of a demo city of a given size, drawn with the speech's proportions from a
 /// seeded random source, so that the same seed and size give the same city.
 /// </summary>
-public sealed class DemoPopulation
+public sealed partial class DemoPopulation
 {
     private static readonly string[] Surnames =
         ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗", "郑", "梁", "谢", "宋", "唐", "韩", "冯", "邓"];
@@ -89,6 +99,7 @@ public sealed class DemoPopulation
         // Who is recommended, placed and certified is drawn independently of one another, by shuffled positions.
         var byFate = Shuffled(workers);
         var byCertificate = Shuffled(workers).Take(certified).ToHashSet();
+        var founders = byFate.Skip(recommended).Take(SpeechFigures.Scaled(SpeechFigures.BusinessesPaid, workers)).ToHashSet();
         var ids = new NationalIdSequence(_random);
         var fates = new (bool Recommended, bool Placed, bool Local)[workers];
         for (var rank = 0; rank < recommended; rank++)
@@ -143,8 +154,12 @@ public sealed class DemoPopulation
             var fate = fates[p.Index];
             var vacancy = fate.Recommended ? lines[(p.Skill.TradeCode, LocalityOf(fate))].Take(fate.Placed) : null;
             return new DemoWorker(p.NationalId, p.Name, p.Phone, p.Village.Value, p.Education, p.Skill, byCertificate.Contains(p.Index), p.Where,
-                _random.Next(28, 56) * 100, p.ReturnedOn, ReturnReasons[_random.Next(ReturnReasons.Length)], vacancy, fate.Placed);
+                _random.Next(28, 56) * 100, p.ReturnedOn, ReturnReasons[_random.Next(ReturnReasons.Length)], vacancy, fate.Placed, founders.Contains(p.Index));
         }).ToList();
+
+        Fairs = PlanFairs(workers, today);
+        Businesses = FoundBusinesses(workers, today);
+        Sessions = PlanSessions(workers, trades, villages, today);
     }
 
     public IReadOnlyList<DemoWorker> Workers { get; }

@@ -8,8 +8,11 @@ const string Usage =
     usage: Homeward.DemoCity [--workers <n> | --full] [--seed <n>] [--concurrency <n>] [--gateway <url>]
 
     Seeds a demo city into a running, empty platform through the gateway's public API, with the proportions of the
-    city's speech (shared/DOMAIN.md): workers (45% junior high or less, 60% without a certificate), employers local
-    and in partner cities, vacancies, recommendations to a third of the workers, 77.4% of them hired, 62% locally.
+    city's speech (shared/DOMAIN.md): workers (45% junior high or less, 60% without a certificate) from village
+    ledgers, employers local and in partner cities with their agreements, vacancies, fairs, recommendations to a third
+    of the workers, 77.4% of them hired, 62% locally; training sessions, attendance, assessments and certificates; the
+    five policies, businesses with their startup subsidies (reviewed with four eyes and paid), loans and tax relief.
+    Counts of the speech (30 fairs, 1,200 businesses, 1,200 sessions, …) are scaled to the number of workers.
 
       --workers <n>        workers to register (default 2000; at least 50)
       --full               the full city: 187,000 workers
@@ -17,7 +20,8 @@ const string Usage =
       --concurrency <n>    requests in flight (default 16)
       --gateway <url>      default http://127.0.0.1:5000/
 
-    HOMEWARD_DEMO_TOKEN: an access token of a city administrator (./homeward token).
+    HOMEWARD_DEMO_TOKEN: an access token of a city administrator (./homeward token) with the registry, job matching,
+    subsidy and training scopes and identity.admin (the demo creates the subsidy reviewer and approver).
     A city that already has workers is left as it is.
     """;
 
@@ -52,6 +56,10 @@ try
     var kpis = await new DemoCitySeeder(platform, city, options.Concurrency, Console.Out).RunAsync(today, CancellationToken.None);
     Console.WriteLine($"seeded {options.Workers:N0} workers in {clock.Elapsed.TotalMinutes:F1} min");
     Report(kpis);
+    var cooperation = await platform.GetAsync("/api/job-matching/v1/kpis/labor-cooperation", CancellationToken.None);
+    Console.WriteLine($"fairs held                     {cooperation.GetProperty("fairsHeld").GetInt32(),10:N0}   speech: 30");
+    Console.WriteLine($"partner enterprises            {cooperation.GetProperty("partnerEnterprises").GetInt32(),10:N0}   speech: 200+");
+    Console.WriteLine($"placed across regions          {cooperation.GetProperty("crossRegionPlacements").GetInt32(),10:N0}   speech: 12,000");
     return 0;
 }
 catch (PlatformRefusedException refused)
@@ -77,6 +85,23 @@ static void Report(JsonElement kpis)
         Console.WriteLine($"employed among recommended     {Rate(matching.GetProperty("employmentRate")),10}   speech: 77.4%");
         Console.WriteLine($"placed locally                 {Rate(placements.GetProperty("localShare")),10}   speech: 62%");
         Console.WriteLine($"mean monthly wage              {placements.GetProperty("meanMonthlyWage").ToString(),10}");
+    }
+
+    if (parts.TryGetProperty("subsidy", out var subsidy))
+    {
+        Console.WriteLine($"startup subsidies paid (¥)     {subsidy.GetProperty("disbursedSum").GetDecimal(),10:N0}   speech: ¥23M");
+        Console.WriteLine($"businesses paid                {subsidy.GetProperty("businessesPaid").GetInt32(),10:N0}   speech: 1,200+");
+        Console.WriteLine($"guaranteed loans (¥)           {subsidy.GetProperty("loansSum").GetDecimal(),10:N0}   speech: ¥850M");
+        Console.WriteLine($"jobs driven by loans           {subsidy.GetProperty("jobsDriven").GetInt32(),10:N0}   speech: 32,000");
+    }
+
+    if (parts.TryGetProperty("training", out var training))
+    {
+        var outcomes = training.GetProperty("outcomes");
+        Console.WriteLine($"training sessions held         {training.GetProperty("sessionsHeld").GetInt32(),10:N0}   speech: 1,200");
+        Console.WriteLine($"enrollments (person-times)     {training.GetProperty("enrollments").GetInt32(),10:N0}   speech: 58,000");
+        Console.WriteLine($"trades covered                 {training.GetProperty("tradesCovered").GetInt32(),10:N0}   speech: 20+");
+        Console.WriteLine($"certified among completers     {Rate(outcomes.GetProperty("certificationRate")),10}");
     }
 
     foreach (var missing in kpis.GetProperty("missing").EnumerateArray())

@@ -29,4 +29,38 @@ public static class SpeechFigures
 
     /// <summary>Cross-region placements pay ¥4,500 or more a month on average.</summary>
     public const decimal CrossRegionMeanWage = 4_500m;
+
+    /// <summary>Matchmaking fairs held with the partner cities.</summary>
+    public const int FairsHeld = 30;
+
+    /// <summary>¥23M of startup subsidies paid to 1,200+ businesses started by returning workers.</summary>
+    public const int BusinessesPaid = 1_200;
+
+    public const decimal StartupSubsidiesPaid = 23_000_000m;
+
+    /// <summary>¥850M of guaranteed startup loans, driving 32,000 jobs.</summary>
+    public const decimal GuaranteedLoans = 850_000_000m;
+
+    public const int JobsDrivenByLoans = 32_000;
+
+    /// <summary>One district relieved 350 started businesses of tax for up to three years.</summary>
+    public const int TaxReliefBusinesses = 350;
+
+    /// <summary>1,200 training sessions, 58,000 person-times, 20+ trades.</summary>
+    public const int TrainingSessions = 1_200;
+
+    public const int TrainingEnrollments = 58_000;
+
+    /// <summary>E-commerce: 80 sessions, 4,200 trained, 1,800 of whom went into e-commerce.</summary>
+    public const int ECommerceSessions = 80;
+
+    public const int ECommerceTrainees = 4_200;
+
+    public const int ECommerceWorkersAfterTraining = 1_800;
+
+    /// <summary>A count of the speech scaled to a city of <paramref name="workers"/>, at least one.</summary>
+    public static int Scaled(int count, int workers) => Math.Max(1, (int)Math.Round((double)count * workers / RegisteredWorkers));
+
+    /// <summary>An amount of the speech scaled to a city of <paramref name="workers"/>, in whole yuan.</summary>
+    public static decimal Scaled(decimal amount, int workers) => Math.Round(amount * workers / RegisteredWorkers, 0);
 }

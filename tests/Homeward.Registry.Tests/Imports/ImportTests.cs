@@ -70,6 +70,37 @@ public sealed class ImportTests(RegistryService registry) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task Certificates_in_the_ledger_are_imported_as_self_reported_checked_as_the_form_checks_them_and_exported_back()
+    {
+        var certified = NationalIds.Next();
+        var content = Encoding.UTF8.GetBytes(string.Join("\r\n",
+            "nationalId,name,householdDivision,certificates",
+            $"{certified},孙强,{Village},HG-2024-0012:skillLevel:welder:intermediate:2024-06-01:示范市人社局;AQ-77:specialOperation:::2023-03-15:应急管理局",
+            $"{NationalIds.Next()},周明,{Village},HG-1:skillLevel:welder:expert:2024-06-01:示范市人社局",
+            $"{NationalIds.Next()},吴勇,{Village},HG-2:skillLevel:welder:junior:2024-06-01",
+            $"{NationalIds.Next()},郑涛,{Village},HG-3:skillLevel:baker:junior:2024-06-01:示范市人社局",
+            $"{NationalIds.Next()},冯军,{Village},HG-4:skillLevel:welder:junior:2024-06-01:示范市人社局;HG-4:skillLevel:welder:junior:2024-06-01:示范市人社局") + "\r\n");
+
+        var job = await Ledgers.ImportAsync(registry.Client, content);
+
+        Ledgers.AssertCounts(job, created: 1, rejected: 4);
+        var errors = await Ledgers.ErrorsAsync(registry.Client, job);
+        Assert.Equal([(3, "certificates"), (4, "certificates"), (5, "certificates"), (6, "certificates")], errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString()!)).ToList());
+        Assert.Contains("trade code", errors[2].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("already listed", errors[3].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var id = await registry.Database.ScalarAsAdminAsync<Guid>($"SELECT id FROM registry.workers WHERE {MaskedIn([certified])}");
+        var certificates = (await registry.Client.GetFromJsonAsync<JsonElement>($"/api/registry/v1/workers/{id}")).GetProperty("certificates");
+        Assert.Equal(
+            [("HG-2024-0012", "skillLevel", "welder", "intermediate", "示范市人社局", "2024-06-01", false), ("AQ-77", "specialOperation", null, null, "应急管理局", "2023-03-15", false)],
+            certificates.EnumerateArray().Select(c => (
+                c.GetProperty("number").GetString()!, c.GetProperty("kind").GetString()!, c.GetProperty("tradeCode").GetString(), c.GetProperty("level").GetString(),
+                c.GetProperty("issuer").GetString()!, c.GetProperty("issuedOn").GetString()!, c.GetProperty("verified").GetBoolean())).ToList());
+        var export = await registry.Client.GetStringAsync($"/api/registry/v1/exports/workers?division={Village}");
+        Assert.Contains("HG-2024-0012:skillLevel:welder:intermediate:2024-06-01:示范市人社局;AQ-77:specialOperation:::2023-03-15:应急管理局", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_file_imported_twice_changes_nothing_the_second_time()
     {
         var ids = Enumerable.Range(0, 5).Select(_ => NationalIds.Next()).ToArray();

@@ -30,7 +30,7 @@ public static class ImportEndpoints
             .WithDescription(
                 "multipart/form-data with one file (field name: file), at most 50 MB. CSV is UTF-8 with or without BOM; XLSX is read from its first sheet. "
                 + "The header row names the columns: nationalId, name, householdDivision (required), workerId, phone, education, skills "
-                + "(welder:intermediate;electrician:junior), returnedOn, returnReason, status, trainingNeeds, jobTrades, jobWhere, jobMinWage, "
+                + "(welder:intermediate;electrician:junior), certificates (number:kind:tradeCode:level:issuedOn:issuer, ';' between; self-reported), returnedOn, returnReason, status, trainingNeeds, jobTrades, jobWhere, jobMinWage, "
                 + "householdSize, dependentChildren, dependentElderly, lowIncome, monitored. Blank cells keep what the record holds. "
                 + "Answers 202 with the job; it runs in the background: follow its Location for progress and counts, and /errors for refused rows.")
             .WithIdempotency()

@@ -45,6 +45,7 @@ public sealed class ExportWorkersHandler(IRegistryDbContext db, ICurrentUser cur
                 w.HouseholdDivisionCode,
                 w.Education,
                 w.Skills,
+                w.Certificates,
                 w.ReturnedOn,
                 w.ReturnReason,
                 w.Status,
@@ -74,6 +75,7 @@ public sealed class ExportWorkersHandler(IRegistryDbContext db, ICurrentUser cur
         string HouseholdDivision,
         EducationLevel? Education,
         IReadOnlyList<Skill> Skills,
+        IReadOnlyList<Certificate> Certificates,
         DateOnly? ReturnedOn,
         ReturnReason? ReturnReason,
         EmploymentStatus Status,
@@ -91,6 +93,7 @@ public sealed class ExportWorkersHandler(IRegistryDbContext db, ICurrentUser cur
             Set(LedgerColumns.HouseholdDivision, HouseholdDivision);
             Set(LedgerColumns.Education, LedgerText.Of(Education));
             Set(LedgerColumns.Skills, LedgerText.Of(Skills));
+            Set(LedgerColumns.Certificates, LedgerText.Of(Certificates));
             Set(LedgerColumns.ReturnedOn, ReturnedOn is { } on ? LedgerText.Of(on) : null);
             Set(LedgerColumns.ReturnReason, ReturnReason is { } reason ? LedgerText.Name(reason) : null);
             Set(LedgerColumns.Status, LedgerText.Name(Status));

@@ -29,6 +29,14 @@ public static class LedgerColumns
     /// <summary>Trade codes with levels: <c>welder:intermediate;electrician:junior</c>.</summary>
     public const string Skills = "skills";
 
+    /// <summary>
+    /// Certificates the worker holds, separated by ';', each <c>number:kind:tradeCode:level:issuedOn:issuer</c>
+    /// (<c>SF2024-0012:skillLevel:welder:intermediate:2024-06-01:示范市人社局</c>; trade and level may be blank). Entered
+    /// by a ledger they are self-reported, as through the registration form; one the platform verified stays verified
+    /// when the row repeats it unchanged.
+    /// </summary>
+    public const string Certificates = "certificates";
+
     /// <summary>yyyy-MM-dd; with <see cref="ReturnReason"/>.</summary>
     public const string ReturnedOn = "returnedOn";
 
@@ -66,7 +74,7 @@ public static class LedgerColumns
     /// <summary>Every column in the order exports write them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        WorkerId, NationalId, Name, Phone, HouseholdDivision, Education, Skills, ReturnedOn, ReturnReason, Status,
+        WorkerId, NationalId, Name, Phone, HouseholdDivision, Education, Skills, Certificates, ReturnedOn, ReturnReason, Status,
         TrainingNeeds, JobTrades, JobWhere, JobMinWage, HouseholdSize, DependentChildren, DependentElderly, LowIncome, Monitored,
     ];
 

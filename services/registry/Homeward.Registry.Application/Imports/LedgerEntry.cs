@@ -17,6 +17,7 @@ public sealed record LedgerEntry(
     string HouseholdDivision,
     EducationLevel? Education,
     IReadOnlyList<Skill>? Skills,
+    IReadOnlyList<Certificate>? Certificates,
     ReturnHome? Return,
     EmploymentStatus? Status,
     IReadOnlyList<string>? TrainingNeeds,
@@ -31,6 +32,7 @@ public sealed record LedgerEntry(
     {
         Education = Education ?? current.Education,
         Skills = Skills ?? current.Skills,
+        Certificates = Certificates ?? current.Certificates,
         Return = Return ?? current.Return,
         TrainingNeeds = TrainingNeeds ?? current.TrainingNeeds,
         JobIntention = JobIntention is { } intention
@@ -70,6 +72,7 @@ public sealed record LedgerEntry(
             reader.Required(LedgerColumns.HouseholdDivision),
             reader.Enum<EducationLevel>(LedgerColumns.Education),
             reader.Skills(),
+            reader.Certificates(),
             returned,
             reader.Enum<EmploymentStatus>(LedgerColumns.Status),
             reader.Trades(LedgerColumns.TrainingNeeds),
@@ -126,6 +129,44 @@ public sealed record LedgerEntry(
             }
 
             return skills;
+        }
+
+        /// <summary>Certificates as <see cref="LedgerColumns.Certificates"/> describes them; the issuer, last, may hold ':'.</summary>
+        public IReadOnlyList<Certificate>? Certificates()
+        {
+            if (record[LedgerColumns.Certificates] is not { } text)
+            {
+                return null;
+            }
+
+            var certificates = new List<Certificate>();
+            foreach (var item in Items(text))
+            {
+                var parts = item.Split(':', 6, StringSplitOptions.TrimEntries);
+                CertificateKind kind = default;
+                SkillLevel level = default;
+                DateOnly issuedOn = default;
+                if (parts.Length != 6
+                    || !LedgerText.TryParse(parts[1], out kind)
+                    || (parts[3].Length > 0 && !LedgerText.TryParse(parts[3], out level))
+                    || !DateOnly.TryParseExact(parts[4], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out issuedOn))
+                {
+                    return Fail<IReadOnlyList<Certificate>?>(
+                        LedgerColumns.Certificates,
+                        $"Certificates are written number:kind:tradeCode:level:issuedOn:issuer separated by ';' (SF2024-0012:skillLevel:welder:intermediate:2024-06-01:示范市人社局); '{item}' is not. Kinds are skillLevel, specialOperation, professionalQualification and other; trade and level may be blank; the date is yyyy-MM-dd.");
+                }
+
+                certificates.Add(new Certificate(
+                    parts[0],
+                    kind,
+                    parts[2].Length > 0 ? parts[2].ToLowerInvariant() : null,
+                    parts[3].Length > 0 ? level : null,
+                    parts[5],
+                    issuedOn,
+                    Verified: false));
+            }
+
+            return certificates;
         }
 
         public IReadOnlyList<string>? Trades(string column) =>

@@ -13,6 +13,10 @@ public static class LedgerText
     public static string? Of(IReadOnlyList<Skill> skills) =>
         skills.Count == 0 ? null : string.Join(';', skills.Select(s => $"{s.TradeCode}:{Name(s.Level)}"));
 
+    public static string? Of(IReadOnlyList<Certificate> certificates) =>
+        certificates.Count == 0 ? null : string.Join(';', certificates.Select(c =>
+            $"{c.Number}:{Name(c.Kind)}:{c.TradeCode}:{(c.Level is { } level ? Name(level) : null)}:{Of(c.IssuedOn)}:{c.Issuer}"));
+
     public static string? Of(IReadOnlyList<string> trades) => trades.Count == 0 ? null : string.Join(';', trades);
 
     public static string Of(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
