@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Domain.Common;
+using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
 using Homeward.JobMatching.Infrastructure.Partners;
 using Homeward.JobMatching.Infrastructure.Persistence;
@@ -137,6 +139,16 @@ public sealed class PartnerSyncTests(JobMatchingService jobMatching) : IClassFix
         Assert.Equal("juniorHigh", read.GetProperty("minimumEducation").GetString());
         Assert.Equal(4800.50m, read.GetProperty("wageMin").GetDecimal());
         Assert.Equal(("open", "C", 0, false), (read.GetProperty("status").GetString(), read.GetProperty("sector").GetString(), read.GetProperty("filled").GetInt32(), read.GetProperty("withdrawn").GetBoolean()));
+        await using (var scope = jobMatching.Services.CreateAsyncScope())
+        {
+            // Matching ranks by the numbers a vacancy keeps beside its terms: the bulk insert must store them as the domain reckons them.
+            var stored = await scope.ServiceProvider.GetRequiredService<JobMatchingDbContext>().Vacancies.AsNoTracking()
+                .SingleAsync(v => v.Id == answered.GetProperty("vacancyId").GetGuid());
+            Assert.Equal(((short)stored.RequiredLevel, (short?)EducationLevel.JuniorHigh, MatchKeys.WholeYuanAtLeast(stored.WageMax)), (stored.RequiredLevelNumber, stored.MinimumEducationNumber, stored.WageMaxYuan));
+            Assert.Equal(MatchKeys.Required(stored.RequiredCertificates), stored.RequiredCertificateKeys);
+            Assert.NotEmpty(stored.RequiredCertificateKeys);
+        }
+
         var staffView = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/vacancies/{read.GetProperty("vacancyId").GetGuid()}");
         Assert.Equal("beijing", staffView.GetProperty("partnerCity").GetString());
         var feed = await beijing.GetFromJsonAsync<JsonElement>($"{PartnerApi.Root}/feed?limit=1000");

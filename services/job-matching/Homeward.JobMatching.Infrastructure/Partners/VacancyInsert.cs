@@ -24,16 +24,20 @@ public static class VacancyInsert
     [
         "id", "employer_id", "title", "trade_code", "required_level", "required_certificates", "minimum_education", "headcount",
         "filled", "wage_min", "wage_max", "division", "partner_city", "accommodation", "valid_through", "status", "posted_at",
-        "updated_at", "external_id", "sector", "withdrawn_at",
+        "updated_at", "external_id", "sector", "withdrawn_at", "required_level_number", "minimum_education_number", "wage_max_yuan",
+        "required_certificate_keys",
     ];
 
     private static readonly string Sql =
         $"""
         INSERT INTO "{JobMatchingDbContext.Schema}".vacancies ({string.Join(", ", Columns)})
-        SELECT * FROM unnest(
+        SELECT {string.Join(", ", Columns[..^1])}, ARRAY(SELECT jsonb_array_elements_text(certificate_keys))
+        FROM unnest(
             @id, @employer_id, @title, @trade_code, @required_level, @required_certificates, @minimum_education, @headcount,
             @filled, @wage_min, @wage_max, @division, @partner_city, @accommodation, @valid_through, @status, @posted_at,
-            @updated_at, @external_id, @sector, @withdrawn_at)
+            @updated_at, @external_id, @sector, @withdrawn_at, @required_level_number, @minimum_education_number, @wage_max_yuan,
+            @required_certificate_keys)
+            AS new_vacancy ({string.Join(", ", Columns[..^1])}, certificate_keys)
         RETURNING id, xmin
         """;
 
@@ -66,6 +70,12 @@ public static class VacancyInsert
         parameters.Add(Array("external_id", NpgsqlDbType.Varchar, vacancies.Select(v => v.ExternalId)));
         parameters.Add(Array("sector", NpgsqlDbType.Varchar, vacancies.Select(v => v.Sector)));
         parameters.Add(Array("withdrawn_at", NpgsqlDbType.TimestampTz, vacancies.Select(v => v.WithdrawnAt)));
+        parameters.Add(Array("required_level_number", NpgsqlDbType.Smallint, vacancies.Select(v => v.RequiredLevelNumber)));
+        parameters.Add(Array("minimum_education_number", NpgsqlDbType.Smallint, vacancies.Select(v => v.MinimumEducationNumber)));
+        parameters.Add(Array("wage_max_yuan", NpgsqlDbType.Integer, vacancies.Select(v => v.WageMaxYuan)));
+
+        // unnest flattens an array of arrays, so each vacancy's keys travel as one JSON array and become text[] again in the SELECT.
+        parameters.Add(Array("required_certificate_keys", NpgsqlDbType.Jsonb, vacancies.Select(v => JsonSerializer.Serialize(v.RequiredCertificateKeys, Json))));
 
         var versions = new Dictionary<Guid, uint>(vacancies.Count);
         try
