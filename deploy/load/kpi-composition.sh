@@ -31,7 +31,7 @@ export HOMEWARD_LOAD_TOKEN
 url="$GATEWAY_URL/api/gateway/v1/kpis?$query"
 answer=$(curl -fsS --max-time 10 -H "Authorization: Bearer $HOMEWARD_LOAD_TOKEN" "$url") || die "GET $url does not answer 200"
 workers=$(printf '%s' "$answer" | grep -o '"registered":{"total":[0-9]*' | grep -o '[0-9]*$' || echo '?')
-missing=$(printf '%s' "$answer" | grep -o '"service":"[a-z-]*"' | cut -d'"' -f4 | tr '\n' ' ')
+missing=$(printf '%s' "$answer" | { grep -o '"service":"[a-z-]*"' || true; } | cut -d'"' -f4 | tr '\n' ' ')
 log "the city holds $workers workers; parts missing from the answer: ${missing:-none}"
 
 report_dir=$(mktemp -d)
