@@ -102,14 +102,14 @@ public sealed class FiguresCacheTests : IAsyncLifetime
     {
         var good = await GetAsync(County);
         _clock.Advance(PastFresh);
-        _figures.Fail(true);
+        _figures.StartFailing();
 
         var staleWhileFailing = await GetAsync(County);
         await Eventually.TrueAsync(() => Task.FromResult(_figures.Failures >= 1), "the recomputation to fail");
         var staleAfterFailure = await GetAsync(County);
         _clock.Advance(TimeSpan.FromMinutes(5));
         var tooOld = await ClientFor(County).GetAsync("/figures");
-        _figures.Fail(false);
+        _figures.StopFailing();
         var recovered = await GetAsync(County);
 
         Assert.Equal(1, good.Computation);
@@ -219,7 +219,9 @@ public sealed class FiguresCacheTests : IAsyncLifetime
 
         public void Release() => _gate.TrySetResult();
 
-        public void Fail(bool failing) => _failing = failing;
+        public void StartFailing() => _failing = true;
+
+        public void StopFailing() => _failing = false;
 
         public async Task<IResult> ComputeAsync(string? division)
         {
