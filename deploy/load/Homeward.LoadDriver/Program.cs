@@ -135,10 +135,6 @@ if (args[0] == "applications")
     try
     {
         var values = OptionValues(args.AsSpan(1));
-        double Number(string name, double? fallback, double min = double.Epsilon) =>
-            values.GetValueOrDefault(name) is { } text
-                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min ? value : throw new ArgumentException($"{name} is a number ≥ {min}, got '{text}'")
-                : fallback ?? throw new ArgumentException($"{name} is required");
         var unknown = values.Keys.Except(["--api", "--policy", "--rate", "--duration", "--warmup", "--max-connections"]).FirstOrDefault();
         return unknown is not null
             ? throw new ArgumentException($"unknown option {unknown}")
@@ -146,10 +142,10 @@ if (args[0] == "applications")
                 new ApplicationRoundTripOptions(
                     Uri.TryCreate(EnsureTrailingSlash(values.GetValueOrDefault("--api") ?? string.Empty), UriKind.Absolute, out var api) ? api : throw new ArgumentException("--api is an absolute URL"),
                     Guid.TryParse(values.GetValueOrDefault("--policy"), out var policy) ? policy : throw new ArgumentException("--policy is a policy id"),
-                    Number("--rate", null),
-                    Number("--duration", null),
-                    Number("--warmup", 5, 0),
-                    (int)Number("--max-connections", 256),
+                    Number(values, "--rate", null),
+                    Number(values, "--duration", null),
+                    Number(values, "--warmup", 5, 0),
+                    (int)Number(values, "--max-connections", 256),
                     NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN")) ?? throw new ArgumentException("HOMEWARD_LOAD_TOKEN is not set"),
                     Setting("HOMEWARD_LOAD_ADMIN_CONNECTION")),
                 Console.Out,
@@ -167,20 +163,16 @@ if (args[0] == "get")
     try
     {
         var values = OptionValues(args.AsSpan(1));
-        double Number(string name, double? fallback, double min = double.Epsilon) =>
-            values.GetValueOrDefault(name) is { } text
-                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min ? value : throw new ArgumentException($"{name} is a number ≥ {min}, got '{text}'")
-                : fallback ?? throw new ArgumentException($"{name} is required");
         var unknown = values.Keys.Except(["--url", "--rate", "--duration", "--warmup", "--max-connections"]).FirstOrDefault();
         return unknown is not null
             ? throw new ArgumentException($"unknown option {unknown}")
             : await FixedRateReads.RunAsync(
                 new FixedRateReadOptions(
                     Uri.TryCreate(values.GetValueOrDefault("--url"), UriKind.Absolute, out var url) ? url : throw new ArgumentException("--url is an absolute URL"),
-                    Number("--rate", null),
-                    Number("--duration", null),
-                    Number("--warmup", 5, 0),
-                    (int)Number("--max-connections", 256),
+                    Number(values, "--rate", null),
+                    Number(values, "--duration", null),
+                    Number(values, "--warmup", 5, 0),
+                    (int)Number(values, "--max-connections", 256),
                     NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN"))),
                 Console.Out,
                 CancellationToken.None);
@@ -340,6 +332,11 @@ static Dictionary<string, string> OptionValues(ReadOnlySpan<string> args)
 static int Count(Dictionary<string, string> values, string name, int? fallback) =>
     values.TryGetValue(name, out var text)
         ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} is a whole number, got '{text}'")
+        : fallback ?? throw new ArgumentException($"{name} is required");
+
+static double Number(Dictionary<string, string> values, string name, double? fallback, double min = double.Epsilon) =>
+    values.TryGetValue(name, out var text)
+        ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min ? value : throw new ArgumentException($"{name} is a number ≥ {min}, got '{text}'")
         : fallback ?? throw new ArgumentException($"{name} is required");
 
 static string Setting(string variable) =>
