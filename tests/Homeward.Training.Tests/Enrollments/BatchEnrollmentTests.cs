@@ -47,6 +47,26 @@ public sealed class BatchEnrollmentTests(TrainingService training) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_roster_sent_again_with_the_same_idempotency_key_replays_the_first_answer()
+    {
+        var sessionId = await training.Client.OpenSessionAsync(capacity: 5);
+        var workers = await training.RegisterWorkersDirectlyAsync(2);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{TrainingApi.Root}/sessions/{sessionId}/enrollments/batch") { Content = JsonContent.Create(new { workerIds = workers }) };
+            request.Headers.Add("Idempotency-Key", $"roster-{sessionId}");
+            return request;
+        }
+
+        var first = await (await training.Client.SendAsync(Request())).OkAsync();
+        var replayed = await (await training.Client.SendAsync(Request())).OkAsync();
+
+        Assert.Equal(first.GetRawText(), replayed.GetRawText());
+        Assert.Equal((2, 0, 0), Counts(replayed));
+        Assert.Equal(2L, await SeatsAnnouncedAsync(sessionId));
+    }
+
+    [Fact]
     public async Task Workers_unknown_unregistered_or_outside_the_callers_division_are_refused_one_by_one_and_the_others_enrolled()
     {
         var sessionId = await training.Client.OpenSessionAsync(capacity: 10, division: TrainingApi.CountyB);
