@@ -127,6 +127,21 @@ internal static class TrainingApi
     public static async Task<JsonElement> EnrollAsync(this HttpClient client, Guid sessionId, Guid workerId) =>
         await (await client.PostAsJsonAsync($"{Root}/sessions/{sessionId}/enrollments", new { workerId })).CreatedAsync();
 
+    public static async Task<HttpResponseMessage> EnrollBatchAsync(this HttpClient client, Guid sessionId, IEnumerable<Guid> workerIds) =>
+        await client.PostAsJsonAsync($"{Root}/sessions/{sessionId}/enrollments/batch", new { workerIds });
+
+    public static async Task<HttpResponseMessage> RecordSheetAsync(this HttpClient client, Guid sessionId, params (Guid WorkerId, int Theory, int Practical)[] scores) =>
+        await client.PostAsJsonAsync(
+            $"{Root}/sessions/{sessionId}/assessments/batch",
+            new { scores = scores.Select(s => new { workerId = s.WorkerId, theoryScore = s.Theory, practicalScore = s.Practical }) });
+
+    /// <summary>A lesson held on the session's first day with the given seated workers present.</summary>
+    public static async Task RecordLessonAsync(this HttpClient client, Guid sessionId, string kind, decimal hours, IEnumerable<Guid> present)
+    {
+        var day = (await (await client.GetAsync($"{Root}/sessions/{sessionId}")).OkAsync()).GetProperty("startsOn").GetString();
+        await (await client.PostAsJsonAsync($"{Root}/sessions/{sessionId}/lessons", new { heldOn = day, kind, hours, topic = kind, presentWorkerIds = present })).CreatedAsync();
+    }
+
     public static async Task<HttpResponseMessage> SendWithIfMatchAsync(
         this HttpClient client, HttpMethod method, string path, JsonElement current, object? body = null)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Homeward.SharedKernel.Divisions;
@@ -17,6 +18,9 @@ public sealed partial class DemoCitySeeder
     };
 
     private static readonly string[] ProviderNames = ["示范市职业技术学校", "示范市技能实训基地", "示范市电子商务学院"];
+
+    /// <summary>The most workers the training API takes in one roster or score sheet.</summary>
+    private const int RosterLimit = 500;
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -75,7 +79,7 @@ public sealed partial class DemoCitySeeder
 
     /// <summary>
     /// Providers and a published course per trade taught, then each session as a provider runs it: opened, trainees
-    /// enrolled, started, a theory and a practical lesson with everyone present, each trainee assessed, completed.
+    /// enrolled as one roster, started, a theory and a practical lesson with everyone present, the score sheet recorded, completed.
     /// </summary>
     private async Task TrainAsync(IReadOnlyDictionary<DemoWorker, Guid> workers, DateOnly today, CancellationToken cancellationToken)
     {
@@ -119,24 +123,27 @@ public sealed partial class DemoCitySeeder
             }, cancellationToken);
             var path = $"{Training}/sessions/{current.GetProperty("id").GetGuid()}";
             await platform.ChangeAsync($"{path}/status", current, new { status = "open" }, cancellationToken);
-            var enrollments = new List<(DemoWorker Trainee, JsonElement Enrollment)>(session.Trainees.Count);
-            foreach (var trainee in session.Trainees)
+            var roster = session.Trainees.Select(t => workers[t]).ToList();
+            foreach (var part in roster.Chunk(RosterLimit))
             {
-                enrollments.Add((trainee, await PostForCandidateAsync($"{path}/enrollments", new { workerId = workers[trainee] }, cancellationToken)));
+                // A trainee training has not heard of yet (the registry's event still queued) is enrolled again, alone, once known.
+                await platform.PostBatchRetryingNotFoundAsync($"{path}/enrollments/batch", part, pending => new { workerIds = pending }, cancellationToken);
             }
 
             await platform.ChangeAsync($"{path}/status", await platform.GetAsync(path, cancellationToken), new { status = "inProgress" }, cancellationToken);
-            var present = session.Trainees.Select(t => workers[t]).ToList();
-            await platform.PostAsync($"{path}/lessons", new { heldOn = Day(session.StartsOn), kind = "theory", hours = 8m, topic = "安全与规范", presentWorkerIds = present }, cancellationToken);
-            await platform.PostAsync($"{path}/lessons", new { heldOn = Day(session.EndsOn), kind = "practical", hours = 12m, topic = "实操训练", presentWorkerIds = present }, cancellationToken);
-            foreach (var (trainee, enrollment) in enrollments)
+            await platform.PostAsync($"{path}/lessons", new { heldOn = Day(session.StartsOn), kind = "theory", hours = 8m, topic = "安全与规范", presentWorkerIds = roster }, cancellationToken);
+            await platform.PostAsync($"{path}/lessons", new { heldOn = Day(session.EndsOn), kind = "practical", hours = 12m, topic = "实操训练", presentWorkerIds = roster }, cancellationToken);
+            foreach (var part in session.Trainees.Chunk(RosterLimit))
             {
                 // Only those who already hold a certificate pass: the others complete the course without one.
-                await platform.ChangeAsync(
-                    $"{Training}/enrollments/{enrollment.GetProperty("id").GetGuid()}/assessment",
-                    enrollment,
-                    new { theoryScore = 80, practicalScore = trainee.Certified ? 85 : 50 },
-                    cancellationToken);
+                var sheet = await platform.PostAsync($"{path}/assessments/batch", new
+                {
+                    scores = part.Select(trainee => new { workerId = workers[trainee], theoryScore = 80, practicalScore = trainee.Certified ? 85 : 50 }),
+                }, cancellationToken);
+                if (sheet.GetProperty("rejected").GetInt32() > 0)
+                {
+                    throw new PlatformRefusedException($"POST {path}/assessments/batch", HttpStatusCode.OK, sheet.GetRawText());
+                }
             }
 
             await platform.ChangeAsync($"{path}/status", await platform.GetAsync(path, cancellationToken), new { status = "completed" }, cancellationToken);

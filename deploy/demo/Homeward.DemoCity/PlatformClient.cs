@@ -97,6 +97,46 @@ public sealed partial class PlatformClient : IDisposable
     }
 
     /// <summary>
+    /// A batch POST about records another service learns of by event a moment after they were created: the items the
+    /// answer refuses as not found (result "rejected", problem status 404) are sent again, only they, for as long as
+    /// <see cref="SendAsync"/> waits out a single 404; any other refusal of an item stops the demo.
+    /// </summary>
+    public async Task PostBatchRetryingNotFoundAsync<T>(
+        string path, IReadOnlyList<T> items, Func<IReadOnlyList<T>, object> body, CancellationToken cancellationToken)
+    {
+        var pending = items;
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await PostAsync(path, body(pending), cancellationToken);
+            var notFound = new List<T>();
+            foreach (var item in answer.GetProperty("items").EnumerateArray())
+            {
+                if (item.GetProperty("result").GetString() != "rejected")
+                {
+                    continue;
+                }
+
+                var problem = item.GetProperty("problem");
+                var status = (HttpStatusCode)problem.GetProperty("status").GetInt32();
+                if (status != HttpStatusCode.NotFound || attempt >= NotFoundAttempts)
+                {
+                    throw new PlatformRefusedException($"POST {path} (item {item.GetProperty("index").GetInt32()})", status, problem.GetRawText());
+                }
+
+                notFound.Add(pending[item.GetProperty("index").GetInt32()]);
+            }
+
+            if (notFound.Count == 0)
+            {
+                return;
+            }
+
+            pending = notFound;
+            await Task.Delay(Backoff(attempt), cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Signs a member of staff in as the gateway's Swagger UI does (authorization code with PKCE through the sign-in
     /// page) and returns a client that calls the gateway with their token.
     /// </summary>

@@ -64,6 +64,34 @@ public static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        sessions.MapPost("/{sessionId:guid}/enrollments/batch", EnrollBatchAsync)
+            .RequireScope(Scopes.TrainingWrite, StaffRoles.Offices)
+            .WithName("EnrollBatch")
+            .WithSummary($"Enroll a roster of up to {EnrollBatch.MaxWorkers} registered workers of the caller's division in an open session, in one transaction, with a result per worker")
+            .WithDescription(
+                "The workers arrive in the order given, each as one enrollment would: a seat while one is left (TrainingEnrolled, one per seat), then the waitlist. "
+                + "Each worker is created, alreadyEnrolled (its existing enrollment, nothing changed) or rejected with a problem (404 worker-not-found: not known to "
+                + "training as registered, or outside the caller's division). The answer is 200 with the counts and the items in request order; sending the same "
+                + "roster again changes nothing. A session not open answers 422 session-not-open when the roster holds a worker not yet enrolled; an unknown "
+                + "session 404. An empty roster, more than the maximum, or a worker twice answers 400 naming workerIds.")
+            .WithIdempotency()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        sessions.MapPost("/{sessionId:guid}/assessments/batch", RecordAssessmentsAsync)
+            .RequireScope(Scopes.TrainingWrite, StaffRoles.Offices)
+            .WithName("RecordSessionAssessments")
+            .WithSummary($"Record a session's score sheet: theory and practical scores of up to {RecordSessionAssessments.MaxScores} trainees, in one transaction, with a result per trainee")
+            .WithDescription(
+                "Each trainee is assessed as by RecordAssessment (pass mark Training:PassMark; a completed trainee who passes is certified at once, CertificateIssued). "
+                + "A sheet records first results: each score is recorded, unchanged (already assessed with the same scores, so sending the sheet again changes nothing) "
+                + "or rejected with a problem — 404 not-enrolled (no enrollment in the session that the caller's division sees), 409 already-assessed (other scores: "
+                + "correct them through the enrollment's assessment with If-Match), 422 enrollment-not-assessable or already-certified. The answer is 200 with the counts "
+                + "and the items in sheet order. The sheet takes the session's lock, so it never interleaves with its completion; a single assessment of one of its "
+                + "trainees committed meanwhile answers 412 for the whole sheet, which is then sent again.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         sessions.MapGet("/{sessionId:guid}/enrollments", ListEnrollmentsAsync)
             .RequireScope(Scopes.TrainingRead)
             .WithName("ListSessionEnrollments")
@@ -121,6 +149,13 @@ public static class SessionEndpoints
         return TypedResults.Created(TrainingPaths.Enrollment(enrollment.Id), enrollment);
     }
 
+    private static async Task<Ok<EnrollmentBatchReport>> EnrollBatchAsync(Guid sessionId, EnrollBatchRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new EnrollBatch(sessionId, request.WorkerIds), cancellationToken));
+
+    private static async Task<Ok<AssessmentBatchReport>> RecordAssessmentsAsync(
+        Guid sessionId, AssessmentSheetRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RecordSessionAssessments(sessionId, request.Scores), cancellationToken));
+
     private static async Task<Ok<Page<EnrollmentView>>> ListEnrollmentsAsync(
         Guid sessionId, ISender sender, CancellationToken cancellationToken, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(new ListEnrollments(sessionId, null, PageRequest.Create(limit, cursor)), cancellationToken));
@@ -142,6 +177,12 @@ public sealed record PlanSessionRequest(Guid? CourseId, string? Division, DateOn
 public sealed record ChangeSessionStatusRequest(SessionStatus? Status);
 
 public sealed record EnrollRequest(Guid? WorkerId);
+
+/// <param name="WorkerIds">The roster in order of arrival: 1 to 500 registered workers of the caller's division, each once.</param>
+public sealed record EnrollBatchRequest(IReadOnlyList<Guid?>? WorkerIds);
+
+/// <param name="Scores">1 to 500 trainees of the session, each once.</param>
+public sealed record AssessmentSheetRequest(IReadOnlyList<SessionScore?>? Scores);
 
 /// <param name="Kind">theory or practical.</param>
 /// <param name="PresentWorkerIds">The seated workers who attended; every other seated worker is recorded absent.</param>

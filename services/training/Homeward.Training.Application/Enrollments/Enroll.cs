@@ -2,7 +2,6 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.Contracts.Training;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Application.Workers;
 using Homeward.Training.Domain.Enrollments;
@@ -42,16 +41,7 @@ public sealed class EnrollHandler(ITrainingDbContext db, IOutbox outbox, ICurren
                     async ct =>
                     {
                         var session = await db.LockSessionAsync(command.SessionId, ct) ?? throw new NotFoundException("Session", command.SessionId);
-                        var now = clock.GetUtcNow();
-                        var (arrival, seated) = session.Arrive();
-                        var arrived = Enrollment.Arrive(Guid.CreateVersion7(now), session.Id, worker.WorkerId, worker.HouseholdDivision, arrival, seated, now);
-                        db.Enrollments.Add(arrived);
-                        if (seated)
-                        {
-                            outbox.Enqueue(new TrainingEnrolled(
-                                Guid.CreateVersion7(now), now, arrived.Id, worker.WorkerId, session.Id, session.TradeCode, session.StartsOn, session.EndsOn));
-                        }
-
+                        var arrived = SessionArrivals.Arrive(db, outbox, session, worker, clock.GetUtcNow());
                         await db.SaveChangesAsync(ct);
                         return arrived;
                     },

@@ -2,9 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.Training.Application.Certificates;
 using Homeward.Training.Application.Common;
-using Homeward.Training.Domain.Certificates;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,8 +20,8 @@ public sealed class RecordAssessmentValidator : AbstractValidator<RecordAssessme
 {
     public RecordAssessmentValidator()
     {
-        RuleFor(c => c.TheoryScore).NotNull().WithMessage("The theory score is required.").InclusiveBetween(0, 100).WithMessage("A score is 0 to 100.");
-        RuleFor(c => c.PracticalScore).NotNull().WithMessage("The practical score is required.").InclusiveBetween(0, 100).WithMessage("A score is 0 to 100.");
+        RuleFor(c => c.TheoryScore).IsScore("theory");
+        RuleFor(c => c.PracticalScore).IsScore("practical");
     }
 }
 
@@ -43,16 +41,8 @@ public sealed class RecordAssessmentHandler(
         }
 
         db.ExpectRowVersion(enrollment, command.ExpectedVersion);
-        enrollment.RecordAssessment(command.TheoryScore!.Value, command.PracticalScore!.Value, options.Value.PassMark);
-        if (enrollment.MayBeCertified)
-        {
-            var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == enrollment.SessionId, cancellationToken);
-            var certificate = CertificateIssuance.Issue(
-                db, outbox, options.Value, enrollment.WorkerId, enrollment.WorkerDivision, session.TradeCode, session.Level,
-                CertificateRoute.Course, enrollment.Id, clock.Today(), clock.GetUtcNow());
-            enrollment.Certify(certificate.Id);
-        }
-
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == enrollment.SessionId, cancellationToken);
+        Assessments.Record(db, outbox, options.Value, clock, enrollment, session, command.TheoryScore!.Value, command.PracticalScore!.Value);
         await db.SaveChangesAsync(cancellationToken);
         var name = await db.Workers.Where(w => w.WorkerId == enrollment.WorkerId).Select(w => w.Name).FirstAsync(cancellationToken);
         return EnrollmentView.From(enrollment, name, null);
