@@ -10,8 +10,8 @@ using NpgsqlTypes;
 namespace Homeward.Registry.Infrastructure.Search;
 
 /// <summary>
-/// The search in SQL, so that each criterion meets its index: the GIN <c>gin_trgm_ops</c> indexes on name (trigram
-/// similarity, <c>%</c>) and name_pinyin (equality), the lookup hashes (B-tree), skill keys (GIN array containment)
+/// The search in SQL, so that each criterion meets its index: the GIN <c>gin_trgm_ops</c> index on name (trigram
+/// similarity, <c>%</c>), B-trees on name_pinyin (equality) and the lookup hashes, skill keys (GIN array containment)
 /// and the household division range (B-tree on character(12), hence the bounds are sent as character, not text).
 /// </summary>
 internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
