@@ -271,15 +271,17 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
                     var index = pending[result.GetProperty("index").GetInt32()];
                     if (result.GetProperty("result").GetString() == "created")
                     {
-                        results[index] = result.Clone();
-                    }
-                    else if (result.GetProperty("refusal").GetProperty("code").GetString() == "candidate-not-found" && waitForWorkers.Elapsed < UnknownWorkersWait)
-                    {
-                        unknownWorkers.Add(index);
+                        results[index] = result;
                     }
                     else
                     {
-                        throw new PlatformRefusedException($"POST {path} (item {index})", HttpStatusCode.OK, result.GetRawText());
+                        var refusal = result.GetProperty("refusal");
+                        if (refusal.GetProperty("code").GetString() != "candidate-not-found" || waitForWorkers.Elapsed >= UnknownWorkersWait)
+                        {
+                            throw new PlatformRefusedException($"POST {path} (item {index})", (HttpStatusCode)refusal.GetProperty("status").GetInt32(), result.GetRawText());
+                        }
+
+                        unknownWorkers.Add(index);
                     }
                 }
 
@@ -290,7 +292,7 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
                 }
             }
         });
-        Log($"  {items.Count:N0} in {batches.Count:N0} requests, {step.Elapsed.TotalSeconds:F1} s ({items.Count / Math.Max(step.Elapsed.TotalSeconds, 0.001):F0}/s)");
+        Log($"  {items.Count:N0} in {batches.Count:N0} batches, {step.Elapsed.TotalSeconds:F1} s ({items.Count / Math.Max(step.Elapsed.TotalSeconds, 0.001):F0}/s)");
         return results;
     }
 
