@@ -221,7 +221,7 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
             return vacancy.IsLocal
                 ? new { workerId = workers[worker], vacancyId = vacancies[vacancy] }
                 : new { workerId = workers[worker], vacancyId = vacancies[vacancy], fairId = fairs[city.FairOf(vacancy)], checkIn = true };
-        }, cancellationToken);
+        }, keepTogether: null, cancellationToken);
         return recommended.Select((worker, index) => (worker, index)).ToDictionary(w => w.worker, w => created[w.index].GetProperty("recommendationId").GetGuid());
     }
 
@@ -233,10 +233,13 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
             cancellationToken,
             retryNotFound: true);
 
-    /// <summary>The hires go in batches of one vacancy's hires after another, so that batches in flight together seldom race for the same vacancy's places.</summary>
+    /// <summary>
+    /// A vacancy's hires go in one batch (unless they are more than a batch holds), so that batches in flight together
+    /// do not race for the same vacancy's places: a batch that loses such a race is made again from the start.
+    /// </summary>
     private async Task PlaceAsync(IReadOnlyDictionary<DemoWorker, Guid> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
-        var hires = city.Workers.Where(w => w.Placed).OrderBy(w => w.RecommendedTo!.Number).ToList();
+        var hires = city.Workers.Where(w => w.Placed).ToList();
         Log($"hiring {hires.Count:N0} of them ({hires.Count(w => w.RecommendedTo!.IsLocal):N0} locally)");
         var startDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await PostInBatchesAsync("/api/job-matching/v1/placements/batch", hires, worker => new
@@ -244,7 +247,7 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
             recommendationId = recommendations[worker],
             monthlyWage = city.WageFor(worker.RecommendedTo!),
             startDate,
-        }, cancellationToken);
+        }, keepTogether: worker => worker.RecommendedTo!, cancellationToken);
     }
 
     /// <summary>
@@ -254,10 +257,12 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
     /// yet (its registration still on its way by event) is sent again with the others like it until it is known; any
     /// other refusal stops the demo.
     /// </summary>
-    private async Task<IReadOnlyList<JsonElement>> PostInBatchesAsync<T>(string path, IReadOnlyList<T> items, Func<T, object> item, CancellationToken cancellationToken)
+    /// <param name="keepTogether">Items with the same key go in the same batch, as far as a batch holds them.</param>
+    private async Task<IReadOnlyList<JsonElement>> PostInBatchesAsync<T>(
+        string path, IReadOnlyList<T> items, Func<T, object> item, Func<T, object>? keepTogether, CancellationToken cancellationToken)
     {
         var results = new JsonElement[items.Count];
-        var batches = Enumerable.Range(0, items.Count).Chunk(ItemsPerBatch).ToList();
+        var batches = Batches(items, keepTogether);
         var step = Stopwatch.StartNew();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency / 4), CancellationToken = cancellationToken }, async (batch, _) =>
         {
@@ -294,6 +299,35 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
         });
         Log($"  {items.Count:N0} in {batches.Count:N0} batches, {step.Elapsed.TotalSeconds:F1} s ({items.Count / Math.Max(step.Elapsed.TotalSeconds, 0.001):F0}/s)");
         return results;
+    }
+
+    /// <summary>The items' indexes in batches of up to <see cref="ItemsPerBatch"/>; a group of items is split only when larger than a batch.</summary>
+    private static List<int[]> Batches<T>(IReadOnlyList<T> items, Func<T, object>? keepTogether)
+    {
+        if (keepTogether is null)
+        {
+            return [.. Enumerable.Range(0, items.Count).Chunk(ItemsPerBatch)];
+        }
+
+        var batches = new List<int[]>();
+        var batch = new List<int>(ItemsPerBatch);
+        foreach (var piece in Enumerable.Range(0, items.Count).GroupBy(i => keepTogether(items[i])).SelectMany(group => group.Chunk(ItemsPerBatch)))
+        {
+            if (batch.Count + piece.Length > ItemsPerBatch)
+            {
+                batches.Add([.. batch]);
+                batch.Clear();
+            }
+
+            batch.AddRange(piece);
+        }
+
+        if (batch.Count > 0)
+        {
+            batches.Add([.. batch]);
+        }
+
+        return batches;
     }
 
     private async Task ForEachAsync<T>(IReadOnlyCollection<T> items, Func<T, Task> action, CancellationToken cancellationToken)
