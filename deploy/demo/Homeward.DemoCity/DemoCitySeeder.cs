@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -17,6 +18,12 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
 {
     /// <summary>Rows per ledger file: about 700 KB of CSV, and under the gateway's 1 MB body cap even were every row certified.</summary>
     private const int RowsPerLedger = 3_500;
+
+    /// <summary>Items per request to a batch route: the routes take up to 500.</summary>
+    private const int ItemsPerBatch = 500;
+
+    /// <summary>How long a batch item about a worker the service does not know yet is sent again (a full city's registrations queue up).</summary>
+    private static readonly TimeSpan UnknownWorkersWait = TimeSpan.FromMinutes(5);
 
     private const string CertificateIssuer = "示范市人力资源和社会保障局";
 
@@ -197,7 +204,8 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
 
     /// <summary>
     /// Local vacancies are recommended by the office; a partner city's vacancy is offered at the fair it was brought to,
-    /// where the worker checks in first (the offer is recorded as a recommendation through the fair).
+    /// where the worker is checked in with the offer (the offer is recorded as a recommendation through the fair). The
+    /// recommendations go in batches.
     /// </summary>
     private async Task<IReadOnlyDictionary<DemoWorker, Guid>> RecommendAsync(
         IReadOnlyDictionary<DemoWorker, Guid> workers,
@@ -207,26 +215,14 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
     {
         var recommended = city.Workers.Where(w => w.RecommendedTo is not null).ToList();
         Log($"recommending jobs to {recommended.Count:N0} workers ({recommended.Count(w => !w.RecommendedTo!.IsLocal):N0} of them at fairs)");
-        var ids = new ConcurrentDictionary<DemoWorker, Guid>();
-        await ForEachAsync(recommended, async worker =>
+        var created = await PostInBatchesAsync("/api/job-matching/v1/recommendations/batch", recommended, worker =>
         {
             var vacancy = worker.RecommendedTo!;
-            var workerId = workers[worker];
-            JsonElement created;
-            if (vacancy.IsLocal)
-            {
-                created = await PostForCandidateAsync("/api/job-matching/v1/recommendations", new { workerId, vacancyId = vacancies[vacancy] }, cancellationToken);
-            }
-            else
-            {
-                var fair = $"/api/job-matching/v1/job-fairs/{fairs[city.FairOf(vacancy)]}";
-                await PostForCandidateAsync($"{fair}/check-ins", new { workerId }, cancellationToken);
-                created = await platform.PostAsync($"{fair}/offers", new { workerId, vacancyId = vacancies[vacancy] }, cancellationToken);
-            }
-
-            ids[worker] = created.GetProperty("id").GetGuid();
-        }, cancellationToken);
-        return ids;
+            return vacancy.IsLocal
+                ? new { workerId = workers[worker], vacancyId = vacancies[vacancy] }
+                : new { workerId = workers[worker], vacancyId = vacancies[vacancy], fairId = fairs[city.FairOf(vacancy)], checkIn = true };
+        }, keepTogether: null, cancellationToken);
+        return recommended.Select((worker, index) => (worker, index)).ToDictionary(w => w.worker, w => created[w.index].GetProperty("recommendationId").GetGuid());
     }
 
     /// <summary>A POST about a worker whom the service learns of by event shortly after the registration: a 404 is waited out.</summary>
@@ -237,18 +233,101 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
             cancellationToken,
             retryNotFound: true);
 
+    /// <summary>
+    /// A vacancy's hires go in one batch (unless they are more than a batch holds), so that batches in flight together
+    /// do not race for the same vacancy's places: a batch that loses such a race is made again from the start.
+    /// </summary>
     private async Task PlaceAsync(IReadOnlyDictionary<DemoWorker, Guid> recommendations, DateOnly today, CancellationToken cancellationToken)
     {
         var hires = city.Workers.Where(w => w.Placed).ToList();
         Log($"hiring {hires.Count:N0} of them ({hires.Count(w => w.RecommendedTo!.IsLocal):N0} locally)");
-        var wages = hires.ToDictionary(w => w, w => city.WageFor(w.RecommendedTo!));
         var startDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await ForEachAsync(hires, async worker => await platform.PostAsync("/api/job-matching/v1/placements", new
+        await PostInBatchesAsync("/api/job-matching/v1/placements/batch", hires, worker => new
         {
             recommendationId = recommendations[worker],
-            monthlyWage = wages[worker],
+            monthlyWage = city.WageFor(worker.RecommendedTo!),
             startDate,
-        }, cancellationToken), cancellationToken);
+        }, keepTogether: worker => worker.RecommendedTo!, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the items to a JobMatching batch route, <see cref="ItemsPerBatch"/> to a request and a few requests at once,
+    /// each under an idempotency key so that a retry after a lost answer applies nothing twice, and returns each item's
+    /// result in the order of <paramref name="items"/>. An item refused because the service does not know the worker
+    /// yet (its registration still on its way by event) is sent again with the others like it until it is known; any
+    /// other refusal stops the demo.
+    /// </summary>
+    /// <param name="keepTogether">Items with the same key go in the same batch, as far as a batch holds them.</param>
+    private async Task<IReadOnlyList<JsonElement>> PostInBatchesAsync<T>(
+        string path, IReadOnlyList<T> items, Func<T, object> item, Func<T, object>? keepTogether, CancellationToken cancellationToken)
+    {
+        var results = new JsonElement[items.Count];
+        var batches = Batches(items, keepTogether);
+        var step = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency / 4), CancellationToken = cancellationToken }, async (batch, _) =>
+        {
+            var waitForWorkers = Stopwatch.StartNew();
+            for (var pending = batch; pending.Length > 0;)
+            {
+                var report = await platform.PostOnceAsync(path, new { items = pending.Select(i => item(items[i])) }, cancellationToken);
+                var unknownWorkers = new List<int>();
+                foreach (var result in report.GetProperty("items").EnumerateArray())
+                {
+                    var index = pending[result.GetProperty("index").GetInt32()];
+                    if (result.GetProperty("result").GetString() == "created")
+                    {
+                        results[index] = result;
+                    }
+                    else
+                    {
+                        var refusal = result.GetProperty("refusal");
+                        if (refusal.GetProperty("code").GetString() != "candidate-not-found" || waitForWorkers.Elapsed >= UnknownWorkersWait)
+                        {
+                            throw new PlatformRefusedException($"POST {path} (item {index})", (HttpStatusCode)refusal.GetProperty("status").GetInt32(), result.GetRawText());
+                        }
+
+                        unknownWorkers.Add(index);
+                    }
+                }
+
+                pending = [.. unknownWorkers];
+                if (pending.Length > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                }
+            }
+        });
+        Log($"  {items.Count:N0} in {batches.Count:N0} batches, {step.Elapsed.TotalSeconds:F1} s ({items.Count / Math.Max(step.Elapsed.TotalSeconds, 0.001):F0}/s)");
+        return results;
+    }
+
+    /// <summary>The items' indexes in batches of up to <see cref="ItemsPerBatch"/>; a group of items is split only when larger than a batch.</summary>
+    private static List<int[]> Batches<T>(IReadOnlyList<T> items, Func<T, object>? keepTogether)
+    {
+        if (keepTogether is null)
+        {
+            return [.. Enumerable.Range(0, items.Count).Chunk(ItemsPerBatch)];
+        }
+
+        var batches = new List<int[]>();
+        var batch = new List<int>(ItemsPerBatch);
+        foreach (var piece in Enumerable.Range(0, items.Count).GroupBy(i => keepTogether(items[i])).SelectMany(group => group.Chunk(ItemsPerBatch)))
+        {
+            if (batch.Count + piece.Length > ItemsPerBatch)
+            {
+                batches.Add([.. batch]);
+                batch.Clear();
+            }
+
+            batch.AddRange(piece);
+        }
+
+        if (batch.Count > 0)
+        {
+            batches.Add([.. batch]);
+        }
+
+        return batches;
     }
 
     private async Task ForEachAsync<T>(IReadOnlyCollection<T> items, Func<T, Task> action, CancellationToken cancellationToken)

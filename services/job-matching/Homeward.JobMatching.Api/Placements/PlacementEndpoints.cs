@@ -33,6 +33,22 @@ public static class PlacementEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        placements.MapPost("/batch", PlaceBatchAsync)
+            .RequireScope(Scopes.JobMatchingWrite, StaffRoles.Offices)
+            .WithName("PlaceWorkers")
+            .WithSummary($"Make up to {PlaceWorkers.MaxItems} hires of workers of the caller's division at once, with a result per item")
+            .WithDescription(
+                "Each item is what POST /placements takes, under the same rules. 200 with each item created (placementId) or refused with the "
+                + "status, code and detail the same request alone would answer (recommendation-not-found, candidate-not-found, recommendation-closed, "
+                + "vacancy-full, vacancy-not-open, ...); the hires made are committed together, in one transaction. Hires into the same vacancy take "
+                + "its places in the batch's order; the last place makes it filled, and those after it are refused 409 vacancy-not-open; batches and single hires that race "
+                + "for places each get one while one is left. Sending a batch of hires from recommendations again hires nothing more (each is then "
+                + "recommendation-closed); for direct hires send Idempotency-Key to retry safely. An empty or oversized batch, an invalid item or the "
+                + "same hire twice answers 400 naming items[i]. Publishes WorkerPlaced per hire made.")
+            .WithIdempotency()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         placements.MapGet("/", ListAsync)
             .RequireScope(Scopes.JobMatchingRead)
             .WithName("ListPlacements")
@@ -70,12 +86,14 @@ public static class PlacementEndpoints
 
     private static async Task<Created<PlacementView>> PlaceAsync(PlaceWorkerRequest request, ISender sender, HttpResponse response, CancellationToken cancellationToken)
     {
-        var placement = await sender.Send(
-            new PlaceWorker(request.RecommendationId, request.VacancyId, request.EmployerId, request.WorkerId, request.TradeCode, request.MonthlyWage, request.StartDate),
-            cancellationToken);
+        var placement = await sender.Send(request.ToCommand(), cancellationToken);
         response.SetETag(placement.RowVersion);
         return TypedResults.Created(JobMatchingPaths.Placement(placement.Id), placement);
     }
+
+    private static async Task<Ok<PlacementBatchReport>> PlaceBatchAsync(PlaceWorkersRequest request, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(
+            new PlaceWorkers([.. (request.Items ?? []).Select(i => i is null ? null : i.ToCommand())]), cancellationToken));
 
     private static async Task<Ok<Page<PlacementView>>> ListAsync(
         ISender sender, CancellationToken cancellationToken, Guid? workerId = null, Guid? vacancyId = null, int? limit = null, string? cursor = null) =>
@@ -107,7 +125,12 @@ public sealed record PlaceWorkerRequest(
     Guid? WorkerId = null,
     string? TradeCode = null,
     decimal? MonthlyWage = null,
-    DateOnly? StartDate = null);
+    DateOnly? StartDate = null)
+{
+    public PlaceWorker ToCommand() => new(RecommendationId, VacancyId, EmployerId, WorkerId, TradeCode, MonthlyWage, StartDate);
+}
+
+public sealed record PlaceWorkersRequest(IReadOnlyList<PlaceWorkerRequest?>? Items);
 
 /// <param name="Reason">contractEnded, resigned, dismissed, couldNotAdapt, rightsViolated or other.</param>
 public sealed record EndPlacementRequest(DateOnly? EndDate, PlacementEndReason? Reason, string? Note = null);

@@ -1,3 +1,4 @@
+using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Paging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.BuildingBlocks.Web.Http;
@@ -31,6 +32,23 @@ public static class RecommendationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        recommendations.MapPost("/batch", RecordBatchAsync)
+            .RequireScope(Scopes.JobMatchingWrite, [.. StaffRoles.Offices, Roles.App])
+            .WithName("RecordRecommendations")
+            .WithSummary($"Record up to {RecordRecommendations.MaxItems} recommendations to workers of the caller's division at once, with a result per item")
+            .WithDescription(
+                "Each item is what POST /recommendations takes; with fairId it is an offer at that fair, as POST /job-fairs/{fairId}/offers "
+                + "(checkIn: true also records the worker's check-in there; offers are for office staff, an app's batch with one answers 403). "
+                + "200 with each item created (recommendationId) or refused with the status, code and detail the same request alone would answer "
+                + "(candidate-not-found for a worker outside the caller's division or not yet known here, vacancy-not-open, recommendation-already-open "
+                + "with the open one's id, fair-worker-not-checked-in, ...); the created ones are committed together, in one transaction. "
+                + "Sending the batch again records nothing more: every item is then refused as recommendation-already-open. "
+                + "An empty or oversized batch, an invalid item or the same pair twice answers 400 naming items[i]. Publishes WorkerRecommended per item created.")
+            .WithIdempotency()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         recommendations.MapGet("/", ListAsync)
             .RequireScope(Scopes.JobMatchingRead)
@@ -66,6 +84,18 @@ public static class RecommendationEndpoints
         return TypedResults.Created(JobMatchingPaths.Recommendation(recommendation.Id), recommendation);
     }
 
+    private static async Task<Ok<RecommendationBatchReport>> RecordBatchAsync(
+        RecommendationBatchRequest request, ISender sender, ICurrentUser currentUser, CancellationToken cancellationToken)
+    {
+        var items = request.Items ?? [];
+        if (items.Any(i => i?.FairId is not null) && !StaffRoles.Offices.Any(currentUser.IsInRole))
+        {
+            throw new ForbiddenException("Offers at a fair are recorded by the offices that bring workers there.");
+        }
+
+        return TypedResults.Ok(await sender.Send(new RecordRecommendations(items), cancellationToken));
+    }
+
     private static async Task<Ok<Page<RecommendationView>>> ListAsync(
         ISender sender, CancellationToken cancellationToken, Guid? workerId = null, Guid? vacancyId = null, bool? open = null, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(new ListRecommendations(workerId, vacancyId, open, PageRequest.Create(limit, cursor)), cancellationToken));
@@ -89,6 +119,8 @@ public static class RecommendationEndpoints
 
 /// <param name="Channel">staff (default), system, jobFair or app.</param>
 public sealed record RecordRecommendationRequest(Guid WorkerId, Guid VacancyId, RecommendationChannel? Channel = null, string? Note = null);
+
+public sealed record RecommendationBatchRequest(IReadOnlyList<RecommendationBatchItem?>? Items);
 
 /// <param name="Outcome">applied, interviewed, declined or rejected.</param>
 public sealed record RecordOutcomeRequest(RecommendationOutcome? Outcome, DateTimeOffset? At = null, string? Note = null);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Recommendations;
 using Homeward.JobMatching.Domain.Fairs;
 using Homeward.JobMatching.Domain.Recommendations;
@@ -35,20 +36,13 @@ public sealed class MakeFairOfferHandler(IJobMatchingDbContext db, IOutbox outbo
         var fair = await FairAccess.FindAsync(db, command.FairId, cancellationToken);
         var workerId = command.WorkerId!.Value;
         var vacancyId = command.VacancyId!.Value;
-        var recommendation = await RecommendationRecorder.AddAsync(
-            db, outbox, currentUser, clock, workerId, vacancyId, RecommendationChannel.JobFair, command.Note, cancellationToken);
-        if (!fair.VacancyIds.Contains(vacancyId))
-        {
-            throw new DomainException("fair-vacancy-not-offered", "The vacancy was not brought to this fair.");
-        }
-
-        if (!await db.FairCheckIns.AnyAsync(c => c.FairId == fair.Id && c.WorkerId == workerId, cancellationToken))
-        {
-            throw new DomainException("fair-worker-not-checked-in", "Only a worker who checked in at the fair gets an offer there.");
-        }
+        var facts = await RecommendationFacts.ReadAsync(db, currentUser, [workerId], [vacancyId], cancellationToken);
+        var workerDivision = facts.Check(workerId, vacancyId, clock.Today());
+        FairOffers.Check(fair, vacancyId, await db.FairCheckIns.AnyAsync(c => c.FairId == fair.Id && c.WorkerId == workerId, cancellationToken));
 
         var now = clock.GetUtcNow();
-        db.FairOffers.Add(FairOffer.Record(Guid.CreateVersion7(now), fair.Id, recommendation.Id, workerId, recommendation.WorkerDivision, vacancyId, now));
+        var recommendation = facts.Record(db, outbox, currentUser, now, workerId, workerDivision, vacancyId, RecommendationChannel.JobFair, command.Note);
+        FairOffers.Record(db, fair, recommendation, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -56,9 +50,31 @@ public sealed class MakeFairOfferHandler(IJobMatchingDbContext db, IOutbox outbo
         catch (UniqueConstraintViolationException)
         {
             db.DiscardChanges();
-            throw RecommendationRecorder.AlreadyRecommended((await RecommendationRecorder.OpenRecommendationAsync(db, workerId, vacancyId, cancellationToken))!.Value);
+            throw RecommendationFacts.AlreadyRecommended((await RecommendationFacts.OpenRecommendationAsync(db, workerId, vacancyId, cancellationToken))!.Value);
         }
 
         return RecommendationView.From(recommendation);
     }
+}
+
+/// <summary>What an offer at a fair takes beyond a recommendation, wherever it is made (one offer, or a batch of them).</summary>
+public static class FairOffers
+{
+    /// <summary>The vacancy was brought to the fair and the worker checked in there (422 otherwise).</summary>
+    public static void Check(JobFair fair, Guid vacancyId, bool workerCheckedIn)
+    {
+        if (!fair.VacancyIds.Contains(vacancyId))
+        {
+            throw new DomainException("fair-vacancy-not-offered", "The vacancy was not brought to this fair.");
+        }
+
+        if (!workerCheckedIn)
+        {
+            throw new DomainException("fair-worker-not-checked-in", "Only a worker who checked in at the fair gets an offer there.");
+        }
+    }
+
+    /// <summary>Records the offer of a recommendation made at the fair (channel jobFair); the caller saves.</summary>
+    public static void Record(IJobMatchingDbContext db, JobFair fair, Recommendation recommendation, DateTimeOffset now) =>
+        db.FairOffers.Add(FairOffer.Record(Guid.CreateVersion7(now), fair.Id, recommendation.Id, recommendation.WorkerId, recommendation.WorkerDivision, recommendation.VacancyId, now));
 }

@@ -17,11 +17,24 @@ namespace Homeward.JobMatching.Application.Recommendations;
 /// matching proposes it) and announces WorkerRecommended. The vacancy must take hires. While a recommendation of the
 /// same vacancy to the same worker is open, another is a conflict pointing to it.
 /// </summary>
-public sealed record RecordRecommendation(Guid WorkerId, Guid VacancyId, RecommendationChannel? Channel, string? Note) : ICommand<RecommendationView>;
+public sealed record RecordRecommendation(Guid WorkerId, Guid VacancyId, RecommendationChannel? Channel, string? Note) : ICommand<RecommendationView>, IRecommendationInput;
 
-public sealed class RecordRecommendationValidator : AbstractValidator<RecordRecommendation>
+/// <summary>What a recommendation asks for, alone or as an item of a batch.</summary>
+public interface IRecommendationInput
 {
-    public RecordRecommendationValidator()
+    Guid WorkerId { get; }
+
+    Guid VacancyId { get; }
+
+    RecommendationChannel? Channel { get; }
+
+    string? Note { get; }
+}
+
+public class RecommendationInputValidator<T> : AbstractValidator<T>
+    where T : IRecommendationInput
+{
+    public RecommendationInputValidator()
     {
         RuleFor(c => c.WorkerId).NotEmpty().WithMessage("The worker is required.");
         RuleFor(c => c.VacancyId).NotEmpty().WithMessage("The vacancy is required.");
@@ -30,13 +43,17 @@ public sealed class RecordRecommendationValidator : AbstractValidator<RecordReco
     }
 }
 
+public sealed class RecordRecommendationValidator : RecommendationInputValidator<RecordRecommendation>;
+
 public sealed class RecordRecommendationHandler(IJobMatchingDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RecordRecommendation, RecommendationView>
 {
     public async ValueTask<RecommendationView> Handle(RecordRecommendation command, CancellationToken cancellationToken)
     {
-        var recommendation = await RecommendationRecorder.AddAsync(
-            db, outbox, currentUser, clock, command.WorkerId, command.VacancyId, command.Channel ?? RecommendationChannel.Staff, command.Note, cancellationToken);
+        var facts = await RecommendationFacts.ReadAsync(db, currentUser, [command.WorkerId], [command.VacancyId], cancellationToken);
+        var workerDivision = facts.Check(command.WorkerId, command.VacancyId, clock.Today());
+        var recommendation = facts.Record(
+            db, outbox, currentUser, clock.GetUtcNow(), command.WorkerId, workerDivision, command.VacancyId, command.Channel ?? RecommendationChannel.Staff, command.Note);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -45,61 +62,79 @@ public sealed class RecordRecommendationHandler(IJobMatchingDbContext db, IOutbo
         {
             // Another request recommended the same vacancy to the same worker between our check and our insert.
             db.DiscardChanges();
-            throw RecommendationRecorder.AlreadyRecommended((await RecommendationRecorder.OpenRecommendationAsync(db, command.WorkerId, command.VacancyId, cancellationToken))!.Value);
+            throw RecommendationFacts.AlreadyRecommended((await RecommendationFacts.OpenRecommendationAsync(db, command.WorkerId, command.VacancyId, cancellationToken))!.Value);
         }
 
         return RecommendationView.From(recommendation);
     }
 }
 
-/// <summary>What recording a recommendation takes, wherever it is made (by staff, or as an offer at a job fair).</summary>
-public static class RecommendationRecorder
+/// <summary>
+/// What recording recommendations of some pairs of workers and vacancies needs to know, read at once whether there is
+/// one pair (a single recommendation, an offer at a fair) or hundreds (a batch): the registered workers of the caller's
+/// division among them, the vacancies, and the pairs already recommended and still open. <see cref="Check"/> applies
+/// the rules to a pair and <see cref="Record"/> adds it, so that every path records a recommendation alike.
+/// </summary>
+public sealed class RecommendationFacts
 {
-    /// <summary>
-    /// Adds a recommendation of a vacancy that takes hires to a registered worker of the caller's division, and its
-    /// WorkerRecommended event; the caller saves, and answers a unique violation with <see cref="AlreadyRecommended"/>.
-    /// </summary>
-    public static async Task<Recommendation> AddAsync(
-        IJobMatchingDbContext db,
-        IOutbox outbox,
-        ICurrentUser currentUser,
-        TimeProvider clock,
-        Guid workerId,
-        Guid vacancyId,
-        RecommendationChannel channel,
-        string? note,
-        CancellationToken cancellationToken)
+    private readonly Dictionary<Guid, string> _workerDivisions;
+    private readonly Dictionary<Guid, Vacancy> _vacancies;
+    private readonly Dictionary<(Guid WorkerId, Guid VacancyId), Guid> _open;
+
+    private RecommendationFacts(Dictionary<Guid, string> workerDivisions, Dictionary<Guid, Vacancy> vacancies, Dictionary<(Guid, Guid), Guid> open)
     {
-        var candidate = await db.Candidates.AsNoTracking()
+        _workerDivisions = workerDivisions;
+        _vacancies = vacancies;
+        _open = open;
+    }
+
+    public static async Task<RecommendationFacts> ReadAsync(
+        IJobMatchingDbContext db, ICurrentUser currentUser, IReadOnlyCollection<Guid> workerIds, IReadOnlyCollection<Guid> vacancyIds, CancellationToken cancellationToken)
+    {
+        var workers = await db.Candidates.AsNoTracking()
             .WithinDivisionOf(currentUser, c => c.HouseholdDivisionCode)
-            .FirstOrDefaultAsync(c => c.WorkerId == workerId && c.RegisteredAt != null, cancellationToken)
-            ?? throw new NotFoundException("Candidate", workerId);
-        var vacancy = await db.Vacancies.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vacancyId, cancellationToken)
-            ?? throw new NotFoundException("Vacancy", vacancyId);
-        if (vacancy.Status != VacancyStatus.Open || vacancy.Remaining <= 0 || vacancy.ValidThrough < clock.Today())
+            .Where(c => workerIds.Contains(c.WorkerId) && c.RegisteredAt != null)
+            .Select(c => new { c.WorkerId, c.HouseholdDivisionCode })
+            .ToDictionaryAsync(c => c.WorkerId, c => c.HouseholdDivisionCode, cancellationToken);
+        var vacancies = await db.Vacancies.AsNoTracking().Where(v => vacancyIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        var open = await db.Recommendations.AsNoTracking()
+            .Where(r => workerIds.Contains(r.WorkerId) && vacancyIds.Contains(r.VacancyId) && r.IsOpen)
+            .Select(r => new { r.WorkerId, r.VacancyId, r.Id })
+            .ToDictionaryAsync(r => (r.WorkerId, r.VacancyId), r => r.Id, cancellationToken);
+        return new RecommendationFacts(workers, vacancies, open);
+    }
+
+    /// <summary>
+    /// The worker's household division when a recommendation of the vacancy to the worker may be recorded: a
+    /// registered worker of the caller's division (404 otherwise), a vacancy that takes hires (404, 422
+    /// vacancy-not-open) and no open recommendation of the same pair (409 pointing to it).
+    /// </summary>
+    public string Check(Guid workerId, Guid vacancyId, DateOnly today)
+    {
+        var workerDivision = _workerDivisions.GetValueOrDefault(workerId) ?? throw new NotFoundException("Candidate", workerId);
+        var vacancy = _vacancies.GetValueOrDefault(vacancyId) ?? throw new NotFoundException("Vacancy", vacancyId);
+        if (vacancy.Status != VacancyStatus.Open || vacancy.Remaining <= 0 || vacancy.ValidThrough < today)
         {
             throw new DomainException("vacancy-not-open", $"The vacancy is {Names.Of(vacancy.Status)} and takes no recommendations.");
         }
 
-        if (await OpenRecommendationAsync(db, workerId, vacancyId, cancellationToken) is { } existing)
-        {
-            throw AlreadyRecommended(existing);
-        }
+        return _open.TryGetValue((workerId, vacancyId), out var existing) ? throw AlreadyRecommended(existing) : workerDivision;
+    }
 
-        var now = clock.GetUtcNow();
+    /// <summary>Adds a recommendation that <see cref="Check"/> allowed, and its WorkerRecommended event; the caller saves.</summary>
+    public Recommendation Record(
+        IJobMatchingDbContext db, IOutbox outbox, ICurrentUser currentUser, DateTimeOffset now, Guid workerId, string workerDivision, Guid vacancyId, RecommendationChannel channel, string? note)
+    {
         var recommendation = Recommendation.Record(
-            Guid.CreateVersion7(now),
-            candidate.WorkerId,
-            candidate.HouseholdDivisionCode,
-            vacancy.Id,
-            channel,
-            currentUser.Id,
-            string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            now);
+            Guid.CreateVersion7(now), workerId, workerDivision, vacancyId, channel, currentUser.Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), now);
         db.Recommendations.Add(recommendation);
         outbox.Enqueue(new WorkerRecommended(Guid.CreateVersion7(now), now, recommendation.Id, recommendation.WorkerId, recommendation.VacancyId, now));
+        _open[(workerId, vacancyId)] = recommendation.Id;
         return recommendation;
     }
+
+    /// <summary>The open recommendation of the pair, as read or recorded since.</summary>
+    public Guid? OpenRecommendation(Guid workerId, Guid vacancyId) => _open.TryGetValue((workerId, vacancyId), out var id) ? id : null;
 
     public static async Task<Guid?> OpenRecommendationAsync(IJobMatchingDbContext db, Guid workerId, Guid vacancyId, CancellationToken cancellationToken) =>
         await db.Recommendations.AsNoTracking()

@@ -79,13 +79,18 @@ public sealed class Recommendation : IHasRowVersion
             IsOpen = true,
         };
 
-    public void RecordOutcome(RecommendationOutcome outcome, DateTimeOffset at, string recordedBy, string? note, DateTimeOffset now)
+    /// <summary>Refuses anything more coming of a recommendation that ended (recommendation-closed), without changing it.</summary>
+    public void EnsureOpen()
     {
         if (!IsOpen)
         {
             throw new DomainException("recommendation-closed", $"The recommendation already ended ({Outcome.ToString()!.ToLowerInvariant()}); nothing more can come of it.");
         }
+    }
 
+    public void RecordOutcome(RecommendationOutcome outcome, DateTimeOffset at, string recordedBy, string? note, DateTimeOffset now)
+    {
+        EnsureOpen();
         if (at < RecommendedAt || at > now)
         {
             throw new DomainException("outcome-time-invalid", "An outcome happens after the recommendation and not in the future.");

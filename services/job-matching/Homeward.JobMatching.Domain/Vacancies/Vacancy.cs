@@ -233,6 +233,19 @@ public sealed class Vacancy : IHasRowVersion
     /// <summary>One more hire; the last place makes the vacancy filled.</summary>
     public void Hire(DateOnly today, DateTimeOffset now)
     {
+        EnsureTakesHire(today);
+        Filled++;
+        if (Filled == Headcount)
+        {
+            Status = VacancyStatus.Filled;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>Refuses a hire the vacancy cannot take (vacancy-not-open, vacancy-full), without changing it.</summary>
+    public void EnsureTakesHire(DateOnly today)
+    {
         if (Status != VacancyStatus.Open || ValidThrough < today)
         {
             throw new DomainException("vacancy-not-open", $"The vacancy is {Status.ToString().ToLowerInvariant()} and takes no hires.");
@@ -242,14 +255,6 @@ public sealed class Vacancy : IHasRowVersion
         {
             throw new DomainException("vacancy-full", "Every place of the vacancy is filled.");
         }
-
-        Filled++;
-        if (Filled == Headcount)
-        {
-            Status = VacancyStatus.Filled;
-        }
-
-        UpdatedAt = now;
     }
 
     private void ApplyTerms(VacancyTerms terms, DateTimeOffset now)
