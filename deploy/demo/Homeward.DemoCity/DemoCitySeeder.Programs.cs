@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Homeward.SharedKernel.Divisions;
@@ -18,9 +17,6 @@ public sealed partial class DemoCitySeeder
     };
 
     private static readonly string[] ProviderNames = ["示范市职业技术学校", "示范市技能实训基地", "示范市电子商务学院"];
-
-    /// <summary>The most workers the training API takes in one roster or score sheet.</summary>
-    private const int RosterLimit = 500;
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -124,26 +120,22 @@ public sealed partial class DemoCitySeeder
             var path = $"{Training}/sessions/{current.GetProperty("id").GetGuid()}";
             await platform.ChangeAsync($"{path}/status", current, new { status = "open" }, cancellationToken);
             var roster = session.Trainees.Select(t => workers[t]).ToList();
-            foreach (var part in roster.Chunk(RosterLimit))
+            foreach (var part in roster.Chunk(PlatformClient.BatchLimit))
             {
-                // A trainee training has not heard of yet (the registry's event still queued) is enrolled again, alone, once known.
-                await platform.PostBatchRetryingNotFoundAsync($"{path}/enrollments/batch", part, pending => new { workerIds = pending }, cancellationToken);
+                await platform.PostBatchAsync($"{path}/enrollments/batch", part, pending => new { workerIds = pending }, cancellationToken);
             }
 
             await platform.ChangeAsync($"{path}/status", await platform.GetAsync(path, cancellationToken), new { status = "inProgress" }, cancellationToken);
             await platform.PostAsync($"{path}/lessons", new { heldOn = Day(session.StartsOn), kind = "theory", hours = 8m, topic = "安全与规范", presentWorkerIds = roster }, cancellationToken);
             await platform.PostAsync($"{path}/lessons", new { heldOn = Day(session.EndsOn), kind = "practical", hours = 12m, topic = "实操训练", presentWorkerIds = roster }, cancellationToken);
-            foreach (var part in session.Trainees.Chunk(RosterLimit))
+            foreach (var part in session.Trainees.Chunk(PlatformClient.BatchLimit))
             {
                 // Only those who already hold a certificate pass: the others complete the course without one.
-                var sheet = await platform.PostAsync($"{path}/assessments/batch", new
-                {
-                    scores = part.Select(trainee => new { workerId = workers[trainee], theoryScore = 80, practicalScore = trainee.Certified ? 85 : 50 }),
-                }, cancellationToken);
-                if (sheet.GetProperty("rejected").GetInt32() > 0)
-                {
-                    throw new PlatformRefusedException($"POST {path}/assessments/batch", HttpStatusCode.OK, sheet.GetRawText());
-                }
+                await platform.PostBatchAsync(
+                    $"{path}/assessments/batch",
+                    part,
+                    trainees => new { scores = trainees.Select(trainee => new { workerId = workers[trainee], theoryScore = 80, practicalScore = trainee.Certified ? 85 : 50 }) },
+                    cancellationToken);
             }
 
             await platform.ChangeAsync($"{path}/status", await platform.GetAsync(path, cancellationToken), new { status = "completed" }, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -18,12 +17,6 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
 {
     /// <summary>Rows per ledger file: about 700 KB of CSV, and under the gateway's 1 MB body cap even were every row certified.</summary>
     private const int RowsPerLedger = 3_500;
-
-    /// <summary>Items per request to a batch route: the routes take up to 500.</summary>
-    private const int ItemsPerBatch = 500;
-
-    /// <summary>How long a batch item about a worker the service does not know yet is sent again (a full city's registrations queue up).</summary>
-    private static readonly TimeSpan UnknownWorkersWait = TimeSpan.FromMinutes(5);
 
     private const string CertificateIssuer = "示范市人力资源和社会保障局";
 
@@ -251,11 +244,8 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
     }
 
     /// <summary>
-    /// Sends the items to a JobMatching batch route, <see cref="ItemsPerBatch"/> to a request and a few requests at once,
-    /// each under an idempotency key so that a retry after a lost answer applies nothing twice, and returns each item's
-    /// result in the order of <paramref name="items"/>. An item refused because the service does not know the worker
-    /// yet (its registration still on its way by event) is sent again with the others like it until it is known; any
-    /// other refusal stops the demo.
+    /// Sends the items to a JobMatching batch route, a batch to a request and a few requests at once, and returns each
+    /// item's result in the order of <paramref name="items"/>.
     /// </summary>
     /// <param name="keepTogether">Items with the same key go in the same batch, as far as a batch holds them.</param>
     private async Task<IReadOnlyList<JsonElement>> PostInBatchesAsync<T>(
@@ -266,54 +256,29 @@ public sealed partial class DemoCitySeeder(PlatformClient platform, DemoPopulati
         var step = Stopwatch.StartNew();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency / 4), CancellationToken = cancellationToken }, async (batch, _) =>
         {
-            var waitForWorkers = Stopwatch.StartNew();
-            for (var pending = batch; pending.Length > 0;)
+            var answers = await platform.PostBatchAsync(path, batch, pending => new { items = pending.Select(i => item(items[i])) }, cancellationToken);
+            for (var position = 0; position < batch.Length; position++)
             {
-                var report = await platform.PostOnceAsync(path, new { items = pending.Select(i => item(items[i])) }, cancellationToken);
-                var unknownWorkers = new List<int>();
-                foreach (var result in report.GetProperty("items").EnumerateArray())
-                {
-                    var index = pending[result.GetProperty("index").GetInt32()];
-                    if (result.GetProperty("result").GetString() == "created")
-                    {
-                        results[index] = result;
-                    }
-                    else
-                    {
-                        var refusal = result.GetProperty("refusal");
-                        if (refusal.GetProperty("code").GetString() != "candidate-not-found" || waitForWorkers.Elapsed >= UnknownWorkersWait)
-                        {
-                            throw new PlatformRefusedException($"POST {path} (item {index})", (HttpStatusCode)refusal.GetProperty("status").GetInt32(), result.GetRawText());
-                        }
-
-                        unknownWorkers.Add(index);
-                    }
-                }
-
-                pending = [.. unknownWorkers];
-                if (pending.Length > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                }
+                results[batch[position]] = answers[position];
             }
         });
         Log($"  {items.Count:N0} in {batches.Count:N0} batches, {step.Elapsed.TotalSeconds:F1} s ({items.Count / Math.Max(step.Elapsed.TotalSeconds, 0.001):F0}/s)");
         return results;
     }
 
-    /// <summary>The items' indexes in batches of up to <see cref="ItemsPerBatch"/>; a group of items is split only when larger than a batch.</summary>
+    /// <summary>The items' indexes in batches of up to <see cref="PlatformClient.BatchLimit"/>; a group of items is split only when larger than a batch.</summary>
     private static List<int[]> Batches<T>(IReadOnlyList<T> items, Func<T, object>? keepTogether)
     {
         if (keepTogether is null)
         {
-            return [.. Enumerable.Range(0, items.Count).Chunk(ItemsPerBatch)];
+            return [.. Enumerable.Range(0, items.Count).Chunk(PlatformClient.BatchLimit)];
         }
 
         var batches = new List<int[]>();
-        var batch = new List<int>(ItemsPerBatch);
-        foreach (var piece in Enumerable.Range(0, items.Count).GroupBy(i => keepTogether(items[i])).SelectMany(group => group.Chunk(ItemsPerBatch)))
+        var batch = new List<int>(PlatformClient.BatchLimit);
+        foreach (var piece in Enumerable.Range(0, items.Count).GroupBy(i => keepTogether(items[i])).SelectMany(group => group.Chunk(PlatformClient.BatchLimit)))
         {
-            if (batch.Count + piece.Length > ItemsPerBatch)
+            if (batch.Count + piece.Length > PlatformClient.BatchLimit)
             {
                 batches.Add([.. batch]);
                 batch.Clear();

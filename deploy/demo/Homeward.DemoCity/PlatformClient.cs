@@ -19,6 +19,9 @@ public sealed class PlatformRefusedException(string request, HttpStatusCode stat
 /// </summary>
 public sealed partial class PlatformClient : IDisposable
 {
+    /// <summary>The most items the platform's batch routes take in one request.</summary>
+    public const int BatchLimit = 500;
+
     private const int Attempts = 6;
 
     /// <summary>About five minutes of waiting for a record another service learns of by event (a full city's registrations queue up).</summary>
@@ -97,22 +100,27 @@ public sealed partial class PlatformClient : IDisposable
     }
 
     /// <summary>
-    /// A batch POST about records another service learns of by event a moment after they were created: the items the
-    /// answer refuses as not found (result "rejected", problem status 404) are sent again, only they, for as long as
-    /// <see cref="SendAsync"/> waits out a single 404; any other refusal of an item stops the demo.
+    /// A POST to one of the platform's batch routes (up to <see cref="BatchLimit"/> items, under an idempotency key so a
+    /// retry after a lost answer applies nothing twice), returning each item's result in the order of
+    /// <paramref name="items"/>. An item rejected as not found — a worker the service learns of by event a moment after
+    /// the registration — is sent again, with the others like it, for as long as <see cref="SendAsync"/> waits out a
+    /// single 404; any other rejection stops the demo with the item's problem.
     /// </summary>
-    public async Task PostBatchRetryingNotFoundAsync<T>(
-        string path, IReadOnlyList<T> items, Func<IReadOnlyList<T>, object> body, CancellationToken cancellationToken)
+    public async Task<JsonElement[]> PostBatchAsync<T>(
+        string path, IReadOnlyList<T> items, Func<IEnumerable<T>, object> body, CancellationToken cancellationToken)
     {
-        var pending = items;
+        var results = new JsonElement[items.Count];
+        var pending = Enumerable.Range(0, items.Count).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var answer = await PostAsync(path, body(pending), cancellationToken);
-            var notFound = new List<T>();
+            var answer = await PostOnceAsync(path, body(pending.Select(i => items[i])), cancellationToken);
+            var notFound = new List<int>();
             foreach (var item in answer.GetProperty("items").EnumerateArray())
             {
+                var index = pending[item.GetProperty("index").GetInt32()];
                 if (item.GetProperty("result").GetString() != "rejected")
                 {
+                    results[index] = item;
                     continue;
                 }
 
@@ -120,15 +128,15 @@ public sealed partial class PlatformClient : IDisposable
                 var status = (HttpStatusCode)problem.GetProperty("status").GetInt32();
                 if (status != HttpStatusCode.NotFound || attempt >= NotFoundAttempts)
                 {
-                    throw new PlatformRefusedException($"POST {path} (item {item.GetProperty("index").GetInt32()})", status, problem.GetRawText());
+                    throw new PlatformRefusedException($"POST {path} (item {index})", status, problem.GetRawText());
                 }
 
-                notFound.Add(pending[item.GetProperty("index").GetInt32()]);
+                notFound.Add(index);
             }
 
             if (notFound.Count == 0)
             {
-                return;
+                return results;
             }
 
             pending = notFound;

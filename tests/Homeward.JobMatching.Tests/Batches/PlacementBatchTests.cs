@@ -29,10 +29,10 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
 
         var report = await PostBatchAsync(jobMatching.Client, body);
 
-        Assert.Equal((2, 1), (report.GetProperty("created").GetInt32(), report.GetProperty("refused").GetInt32()));
+        Assert.Equal((2, 1), (report.GetProperty("created").GetInt32(), report.GetProperty("rejected").GetInt32()));
         var items = report.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["created", "created", "refused"], items.Select(i => i.GetProperty("result").GetString()));
-        Assert.Equal((409, "vacancy-not-open"), Refusal(items[2]));
+        Assert.Equal(["created", "created", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
+        Assert.Equal((409, "vacancy-not-open"), Problem(items[2]));
         Assert.Equal(workers[2], items[2].GetProperty("workerId").GetGuid());
         var (vacancy, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
         Assert.Equal((2, "filled"), (vacancy.GetProperty("filled").GetInt32(), vacancy.GetProperty("status").GetString()));
@@ -56,8 +56,8 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
 
         Assert.Equal(0, repeated.GetProperty("created").GetInt32());
         var again = repeated.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal((422, "recommendation-closed"), Refusal(again[0]));
-        Assert.Equal((409, "vacancy-not-open"), Refusal(again[2]));
+        Assert.Equal((422, "recommendation-closed"), Problem(again[0]));
+        Assert.Equal((409, "vacancy-not-open"), Problem(again[2]));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE vacancy_id = '{vacancyId}'"));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>(
             $"SELECT count(*) FROM jobmatching.outbox_messages WHERE type = '{WorkerPlaced}' AND payload->>'vacancyId' = '{vacancyId}'"));
@@ -86,11 +86,11 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         });
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["created", "created", "refused", "refused", "refused"], items.Select(i => i.GetProperty("result").GetString()));
+        Assert.Equal(["created", "created", "rejected", "rejected", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
         Assert.Equal(recommendationId, items[0].GetProperty("recommendationId").GetGuid());
-        Assert.Equal((404, "recommendation-not-found"), Refusal(items[2]));
-        Assert.Equal((404, "vacancy-not-found"), Refusal(items[3]));
-        Assert.Equal((404, "employer-not-found"), Refusal(items[4]));
+        Assert.Equal((404, "recommendation-not-found"), Problem(items[2]));
+        Assert.Equal((404, "vacancy-not-found"), Problem(items[3]));
+        Assert.Equal((404, "employer-not-found"), Problem(items[4]));
         var (recommendation, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{recommendationId}");
         Assert.Equal("hired", recommendation.GetProperty("outcome").GetString());
         var (placement, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/placements/{items[1].GetProperty("placementId").GetGuid()}");
@@ -116,8 +116,8 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         var hired = reports.Sum(r => r.GetProperty("created").GetInt32()) + responses.Skip(3).Count(r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(5, hired);
         Assert.All(
-            reports.SelectMany(r => r.GetProperty("items").EnumerateArray()).Where(i => i.GetProperty("result").GetString() == "refused"),
-            i => Assert.Contains(Refusal(i).Code, new[] { "vacancy-full", "vacancy-not-open" }));
+            reports.SelectMany(r => r.GetProperty("items").EnumerateArray()).Where(i => i.GetProperty("result").GetString() == "rejected"),
+            i => Assert.Contains(Problem(i).Code, new[] { "vacancy-full", "vacancy-not-open" }));
         var (vacancy, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
         Assert.Equal((5, "filled"), (vacancy.GetProperty("filled").GetInt32(), vacancy.GetProperty("status").GetString()));
         Assert.Equal(5L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE vacancy_id = '{vacancyId}'"));
@@ -148,8 +148,8 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("created", items[0].GetProperty("result").GetString());
-        Assert.Equal((404, "candidate-not-found"), Refusal(items[1]));
-        Assert.Equal((404, "recommendation-not-found"), Refusal(items[2]));
+        Assert.Equal((404, "candidate-not-found"), Problem(items[1]));
+        Assert.Equal((404, "recommendation-not-found"), Problem(items[2]));
         Assert.Equal(JsonValueKind.Null, items[2].GetProperty("workerId").ValueKind);
         Assert.Equal(0L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE worker_id = '{foreign}'"));
         var (recommendation, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{recommendationId}");
@@ -218,8 +218,8 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         Assert.Contains("items[0].startDate", malformed.ErrorFields());
     }
 
-    private static (int Status, string? Code) Refusal(JsonElement item) =>
-        (item.GetProperty("refusal").GetProperty("status").GetInt32(), item.GetProperty("refusal").GetProperty("code").GetString());
+    private static (int Status, string? Code) Problem(JsonElement item) =>
+        (item.GetProperty("problem").GetProperty("status").GetInt32(), item.GetProperty("problem").GetProperty("code").GetString());
 
     private static async Task<JsonElement> PostBatchAsync(HttpClient client, object body)
     {

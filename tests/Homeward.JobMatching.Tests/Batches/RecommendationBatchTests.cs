@@ -32,12 +32,12 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
 
         var report = await PostBatchAsync(jobMatching.Client, body);
 
-        Assert.Equal((2, 2), (report.GetProperty("created").GetInt32(), report.GetProperty("refused").GetInt32()));
+        Assert.Equal((2, 2), (report.GetProperty("created").GetInt32(), report.GetProperty("rejected").GetInt32()));
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([0, 1, 2, 3], items.Select(i => i.GetProperty("index").GetInt32()));
-        Assert.Equal(["created", "refused", "created", "refused"], items.Select(i => i.GetProperty("result").GetString()));
-        Assert.Equal((404, "candidate-not-found"), Refusal(items[1]));
-        Assert.Equal((404, "vacancy-not-found"), Refusal(items[3]));
+        Assert.Equal(["created", "rejected", "created", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
+        Assert.Equal((404, "candidate-not-found"), Problem(items[1]));
+        Assert.Equal((404, "vacancy-not-found"), Problem(items[3]));
         var created = new[] { items[0], items[2] }.Select(i => i.GetProperty("recommendationId").GetGuid()).ToList();
         var (second, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{created[1]}");
         Assert.Equal(("system", workers[1]), (second.GetProperty("channel").GetString(), second.GetProperty("workerId").GetGuid()));
@@ -53,7 +53,7 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
 
         Assert.Equal(0, repeated.GetProperty("created").GetInt32());
         var again = repeated.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal((409, "recommendation-already-open"), Refusal(again[0]));
+        Assert.Equal((409, "recommendation-already-open"), Problem(again[0]));
         Assert.Equal(created, new[] { again[0], again[2] }.Select(i => i.GetProperty("recommendationId").GetGuid()));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.recommendations WHERE vacancy_id = '{vacancyId}'"));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>(
@@ -72,7 +72,7 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("created", items[0].GetProperty("result").GetString());
-        Assert.Equal((404, "candidate-not-found"), Refusal(items[1]));
+        Assert.Equal((404, "candidate-not-found"), Problem(items[1]));
         Assert.Equal(0L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.recommendations WHERE worker_id = '{foreign}'"));
         var app = jobMatching.ClientFor(Caller.App(Scopes.JobMatchingWrite));
         await (await app.PostAsJsonAsync(Batch, new { items = new[] { new { workerId = own, vacancyId, fairId = Guid.NewGuid() } } }))
@@ -101,9 +101,9 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
         });
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["created", "refused", "created", "refused"], items.Select(i => i.GetProperty("result").GetString()));
-        Assert.Equal((422, "fair-worker-not-checked-in"), Refusal(items[1]));
-        Assert.Equal((422, "fair-vacancy-not-offered"), Refusal(items[3]));
+        Assert.Equal(["created", "rejected", "created", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
+        Assert.Equal((422, "fair-worker-not-checked-in"), Problem(items[1]));
+        Assert.Equal((422, "fair-vacancy-not-offered"), Problem(items[3]));
         var (offer, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{items[0].GetProperty("recommendationId").GetGuid()}");
         Assert.Equal("jobFair", offer.GetProperty("channel").GetString());
         var results = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Fairs}/{fairId}/results");
@@ -146,8 +146,8 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
         Assert.Contains("items[0].workerId", malformed.ErrorFields());
     }
 
-    private static (int Status, string? Code) Refusal(JsonElement item) =>
-        (item.GetProperty("refusal").GetProperty("status").GetInt32(), item.GetProperty("refusal").GetProperty("code").GetString());
+    private static (int Status, string? Code) Problem(JsonElement item) =>
+        (item.GetProperty("problem").GetProperty("status").GetInt32(), item.GetProperty("problem").GetProperty("code").GetString());
 
     private static async Task<JsonElement> PostBatchAsync(HttpClient client, object body)
     {

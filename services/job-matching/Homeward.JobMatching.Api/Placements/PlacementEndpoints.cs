@@ -38,10 +38,10 @@ public static class PlacementEndpoints
             .WithName("PlaceWorkers")
             .WithSummary($"Make up to {PlaceWorkers.MaxItems} hires of workers of the caller's division at once, with a result per item")
             .WithDescription(
-                "Each item is what POST /placements takes, under the same rules. 200 with each item created (placementId) or refused with the "
+                "Each item is what POST /placements takes, under the same rules. 200 with each item created (placementId) or rejected with a problem: the "
                 + "status, code and detail the same request alone would answer (recommendation-not-found, candidate-not-found, recommendation-closed, "
                 + "vacancy-full, vacancy-not-open, ...); the hires made are committed together, in one transaction. Hires into the same vacancy take "
-                + "its places in the batch's order; the last place makes it filled, and those after it are refused 409 vacancy-not-open; batches and single hires that race "
+                + "its places in the batch's order; the last place makes it filled, and those after it are rejected 409 vacancy-not-open; batches and single hires that race "
                 + "for places each get one while one is left. Sending a batch of hires from recommendations again hires nothing more (each is then "
                 + "recommendation-closed); for direct hires send Idempotency-Key to retry safely. An empty or oversized batch, an invalid item or the "
                 + "same hire twice answers 400 naming items[i]. Publishes WorkerPlaced per hire made.")

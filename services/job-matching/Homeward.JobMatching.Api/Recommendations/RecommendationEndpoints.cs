@@ -40,10 +40,10 @@ public static class RecommendationEndpoints
             .WithDescription(
                 "Each item is what POST /recommendations takes; with fairId it is an offer at that fair, as POST /job-fairs/{fairId}/offers "
                 + "(checkIn: true also records the worker's check-in there; offers are for office staff, an app's batch with one answers 403). "
-                + "200 with each item created (recommendationId) or refused with the status, code and detail the same request alone would answer "
+                + "200 with each item created (recommendationId) or rejected with a problem: the status, code and detail the same request alone would answer "
                 + "(candidate-not-found for a worker outside the caller's division or not yet known here, vacancy-not-open, recommendation-already-open "
                 + "with the open one's id, fair-worker-not-checked-in, ...); the created ones are committed together, in one transaction. "
-                + "Sending the batch again records nothing more: every item is then refused as recommendation-already-open. "
+                + "Sending the batch again records nothing more: every item is then rejected as recommendation-already-open. "
                 + "An empty or oversized batch, an invalid item or the same pair twice answers 400 naming items[i]. Publishes WorkerRecommended per item created.")
             .WithIdempotency()
             .ProducesValidationProblem()

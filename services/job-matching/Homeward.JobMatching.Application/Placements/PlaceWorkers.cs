@@ -1,7 +1,7 @@
 using FluentValidation;
+using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Application.Recommendations;
 using Mediator;
@@ -11,8 +11,8 @@ namespace Homeward.JobMatching.Application.Placements;
 
 /// <summary>
 /// Makes up to <see cref="MaxItems"/> hires at once, each by the rules of a single one (<see cref="PlaceWorker"/>); a
-/// hire that breaks one is refused and the others are made, all in one transaction. Hires into the same vacancy take
-/// its places in the order of the batch; the last place makes it filled, and the hires after it are refused (409 vacancy-not-open). A batch that
+/// hire that breaks one is rejected and the others are made, all in one transaction. Hires into the same vacancy take
+/// its places in the order of the batch; the last place makes it filled, and the hires after it are rejected (409 vacancy-not-open). A batch that
 /// loses a race with other hires on a vacancy or recommendation starts again from the database, as a single hire does.
 /// </summary>
 public sealed record PlaceWorkers(IReadOnlyList<PlaceWorker?> Items) : ICommand<PlacementBatchReport>
@@ -22,10 +22,10 @@ public sealed record PlaceWorkers(IReadOnlyList<PlaceWorker?> Items) : ICommand<
 
 /// <param name="Index">The item's position in the batch, from 0.</param>
 /// <param name="PlacementId">The placement made.</param>
-/// <param name="WorkerId">The worker hired (of a refused hire from a recommendation not found, null).</param>
-public sealed record PlacementBatchItemResult(int Index, BatchItemResult Result, Guid? PlacementId, Guid? WorkerId, Guid? RecommendationId, BatchItemRefusal? Refusal);
+/// <param name="WorkerId">The worker hired (of a rejected hire from a recommendation not found, null).</param>
+public sealed record PlacementBatchItemResult(int Index, BatchItemResult Result, Guid? PlacementId, Guid? WorkerId, Guid? RecommendationId, BatchItemProblem? Problem);
 
-public sealed record PlacementBatchReport(int Created, int Refused, IReadOnlyList<PlacementBatchItemResult> Items);
+public sealed record PlacementBatchReport(int Created, int Rejected, IReadOnlyList<PlacementBatchItemResult> Items);
 
 public sealed class PlaceWorkersValidator : AbstractValidator<PlaceWorkers>
 {
@@ -65,9 +65,9 @@ public sealed class PlaceWorkersHandler(IJobMatchingDbContext db, IOutbox outbox
                     var placement = hiring.Hire(db, outbox, currentUser, followUp.Value, clock, hire);
                     results.Add(new PlacementBatchItemResult(index, BatchItemResult.Created, placement.Id, placement.WorkerId, placement.RecommendationId, null));
                 }
-                catch (Exception refused) when (BatchItemRefusal.From(refused) is { } refusal)
+                catch (Exception refused) when (BatchItemProblem.From(refused) is { } problem)
                 {
-                    results.Add(new PlacementBatchItemResult(index, BatchItemResult.Refused, null, hiring.WorkerOf(hire), hire.RecommendationId, refusal));
+                    results.Add(new PlacementBatchItemResult(index, BatchItemResult.Rejected, null, hiring.WorkerOf(hire), hire.RecommendationId, problem));
                 }
             }
 

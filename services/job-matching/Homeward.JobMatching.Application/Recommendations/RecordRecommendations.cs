@@ -19,8 +19,8 @@ public sealed record RecommendationBatchItem(Guid WorkerId, Guid VacancyId, Reco
 
 /// <summary>
 /// Records up to <see cref="MaxItems"/> recommendations at once, each by the rules of a single one; an item that breaks
-/// one is refused and the others are recorded, all in one transaction. Sending the batch again records nothing more:
-/// its pairs are then open recommendations, which each item's refusal points to.
+/// one is rejected and the others are recorded, all in one transaction. Sending the batch again records nothing more:
+/// its pairs are then open recommendations, which each item's problem points to.
 /// </summary>
 public sealed record RecordRecommendations(IReadOnlyList<RecommendationBatchItem?> Items) : ICommand<RecommendationBatchReport>
 {
@@ -30,15 +30,15 @@ public sealed record RecordRecommendations(IReadOnlyList<RecommendationBatchItem
 public enum BatchItemResult
 {
     Created = 0,
-    Refused = 1,
+    Rejected = 1,
 }
 
 /// <param name="Index">The item's position in the batch, from 0.</param>
-/// <param name="RecommendationId">The recommendation recorded; of a refusal for an open recommendation of the pair, that one.</param>
+/// <param name="RecommendationId">The recommendation recorded; of a rejection for an open recommendation of the pair, that one.</param>
 public sealed record RecommendationBatchItemResult(
-    int Index, Guid WorkerId, Guid VacancyId, BatchItemResult Result, Guid? RecommendationId, BatchItemRefusal? Refusal);
+    int Index, Guid WorkerId, Guid VacancyId, BatchItemResult Result, Guid? RecommendationId, BatchItemProblem? Problem);
 
-public sealed record RecommendationBatchReport(int Created, int Refused, IReadOnlyList<RecommendationBatchItemResult> Items);
+public sealed record RecommendationBatchReport(int Created, int Rejected, IReadOnlyList<RecommendationBatchItemResult> Items);
 
 public sealed class RecommendationBatchItemValidator : RecommendationInputValidator<RecommendationBatchItem>
 {
@@ -145,11 +145,11 @@ public sealed class RecordRecommendationsHandler(IJobMatchingDbContext db, IOutb
 
                 results.Add(new RecommendationBatchItemResult(index, item.WorkerId, item.VacancyId, BatchItemResult.Created, recommendation.Id, null));
             }
-            catch (Exception refused) when (BatchItemRefusal.From(refused) is { } refusal)
+            catch (Exception refused) when (BatchItemProblem.From(refused) is { } problem)
             {
-                // Every rule is checked before anything is added, so a refused item leaves nothing behind.
+                // Every rule is checked before anything is added, so a rejected item leaves nothing behind.
                 var existing = refused is ConflictException { Code: "recommendation-already-open" } ? facts.OpenRecommendation(item.WorkerId, item.VacancyId) : null;
-                results.Add(new RecommendationBatchItemResult(index, item.WorkerId, item.VacancyId, BatchItemResult.Refused, existing, refusal));
+                results.Add(new RecommendationBatchItemResult(index, item.WorkerId, item.VacancyId, BatchItemResult.Rejected, existing, problem));
             }
         }
 
