@@ -35,6 +35,14 @@ internal static class JobMatchingApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A batch of recommendations or hires, which answers 200 with a result per item.</summary>
+    public static async Task<JsonElement> PostBatchAsync(this HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public static Dictionary<string, object?> Vacancy(Guid employerId, string tradeCode = "welder", int headcount = 3) => new()
     {
         ["employerId"] = employerId,

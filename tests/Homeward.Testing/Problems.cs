@@ -24,4 +24,8 @@ public static class Problems
     /// <summary>The field names a validation problem reports.</summary>
     public static IReadOnlyCollection<string> ErrorFields(this JsonElement problem) =>
         problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(e => e.Name).ToList() : [];
+
+    /// <summary>The status and code of the problem a batch route gives an item it rejected (every batch route answers so).</summary>
+    public static (int Status, string? Code) ItemProblem(this JsonElement item) =>
+        (item.GetProperty("problem").GetProperty("status").GetInt32(), item.GetProperty("problem").GetProperty("code").GetString());
 }

@@ -27,12 +27,12 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
 
         var body = new { items = recommendations.Select(recommendationId => new { recommendationId, monthlyWage = 5200m, startDate = Today }) };
 
-        var report = await PostBatchAsync(jobMatching.Client, body);
+        var report = await jobMatching.Client.PostBatchAsync(Batch, body);
 
         Assert.Equal((2, 1), (report.GetProperty("created").GetInt32(), report.GetProperty("rejected").GetInt32()));
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["created", "created", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
-        Assert.Equal((409, "vacancy-not-open"), Problem(items[2]));
+        Assert.Equal((409, "vacancy-not-open"), items[2].ItemProblem());
         Assert.Equal(workers[2], items[2].GetProperty("workerId").GetGuid());
         var (vacancy, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
         Assert.Equal((2, "filled"), (vacancy.GetProperty("filled").GetInt32(), vacancy.GetProperty("status").GetString()));
@@ -52,12 +52,12 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
             Assert.Equal(5200m, payload.GetProperty("monthlyWage").GetDecimal());
         }
 
-        var repeated = await PostBatchAsync(jobMatching.Client, body);
+        var repeated = await jobMatching.Client.PostBatchAsync(Batch, body);
 
         Assert.Equal(0, repeated.GetProperty("created").GetInt32());
         var again = repeated.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal((422, "recommendation-closed"), Problem(again[0]));
-        Assert.Equal((409, "vacancy-not-open"), Problem(again[2]));
+        Assert.Equal((422, "recommendation-closed"), again[0].ItemProblem());
+        Assert.Equal((409, "vacancy-not-open"), again[2].ItemProblem());
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE vacancy_id = '{vacancyId}'"));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>(
             $"SELECT count(*) FROM jobmatching.outbox_messages WHERE type = '{WorkerPlaced}' AND payload->>'vacancyId' = '{vacancyId}'"));
@@ -73,7 +73,7 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         var recommended = await jobMatching.Client.PostAsJsonAsync($"{JobMatchingApi.Root}/recommendations", new { workerId = workers[0], vacancyId });
         var recommendationId = (await recommended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var report = await PostBatchAsync(jobMatching.Client, new
+        var report = await jobMatching.Client.PostBatchAsync(Batch, new
         {
             items = new object[]
             {
@@ -88,9 +88,9 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["created", "created", "rejected", "rejected", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
         Assert.Equal(recommendationId, items[0].GetProperty("recommendationId").GetGuid());
-        Assert.Equal((404, "recommendation-not-found"), Problem(items[2]));
-        Assert.Equal((404, "vacancy-not-found"), Problem(items[3]));
-        Assert.Equal((404, "employer-not-found"), Problem(items[4]));
+        Assert.Equal((404, "recommendation-not-found"), items[2].ItemProblem());
+        Assert.Equal((404, "vacancy-not-found"), items[3].ItemProblem());
+        Assert.Equal((404, "employer-not-found"), items[4].ItemProblem());
         var (recommendation, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{recommendationId}");
         Assert.Equal("hired", recommendation.GetProperty("outcome").GetString());
         var (placement, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/placements/{items[1].GetProperty("placementId").GetGuid()}");
@@ -117,7 +117,7 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         Assert.Equal(5, hired);
         Assert.All(
             reports.SelectMany(r => r.GetProperty("items").EnumerateArray()).Where(i => i.GetProperty("result").GetString() == "rejected"),
-            i => Assert.Contains(Problem(i).Code, new[] { "vacancy-full", "vacancy-not-open" }));
+            i => Assert.Contains(i.ItemProblem().Code, new[] { "vacancy-full", "vacancy-not-open" }));
         var (vacancy, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/vacancies/{vacancyId}");
         Assert.Equal((5, "filled"), (vacancy.GetProperty("filled").GetInt32(), vacancy.GetProperty("status").GetString()));
         Assert.Equal(5L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE vacancy_id = '{vacancyId}'"));
@@ -144,12 +144,12 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
             },
         };
 
-        var report = await PostBatchAsync(countyA, body);
+        var report = await countyA.PostBatchAsync(Batch, body);
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("created", items[0].GetProperty("result").GetString());
-        Assert.Equal((404, "candidate-not-found"), Problem(items[1]));
-        Assert.Equal((404, "recommendation-not-found"), Problem(items[2]));
+        Assert.Equal((404, "candidate-not-found"), items[1].ItemProblem());
+        Assert.Equal((404, "recommendation-not-found"), items[2].ItemProblem());
         Assert.Equal(JsonValueKind.Null, items[2].GetProperty("workerId").ValueKind);
         Assert.Equal(0L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.placements WHERE worker_id = '{foreign}'"));
         var (recommendation, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{recommendationId}");
@@ -216,15 +216,5 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
             wrongItems.ErrorFields().ToHashSet());
         Assert.DoesNotContain("items[0]", wrongItems.ErrorFields());
         Assert.Contains("items[0].startDate", malformed.ErrorFields());
-    }
-
-    private static (int Status, string? Code) Problem(JsonElement item) =>
-        (item.GetProperty("problem").GetProperty("status").GetInt32(), item.GetProperty("problem").GetProperty("code").GetString());
-
-    private static async Task<JsonElement> PostBatchAsync(HttpClient client, object body)
-    {
-        var response = await client.PostAsJsonAsync(Batch, body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

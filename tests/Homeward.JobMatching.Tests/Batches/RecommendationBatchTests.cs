@@ -30,14 +30,14 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
             },
         };
 
-        var report = await PostBatchAsync(jobMatching.Client, body);
+        var report = await jobMatching.Client.PostBatchAsync(Batch, body);
 
         Assert.Equal((2, 2), (report.GetProperty("created").GetInt32(), report.GetProperty("rejected").GetInt32()));
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([0, 1, 2, 3], items.Select(i => i.GetProperty("index").GetInt32()));
         Assert.Equal(["created", "rejected", "created", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
-        Assert.Equal((404, "candidate-not-found"), Problem(items[1]));
-        Assert.Equal((404, "vacancy-not-found"), Problem(items[3]));
+        Assert.Equal((404, "candidate-not-found"), items[1].ItemProblem());
+        Assert.Equal((404, "vacancy-not-found"), items[3].ItemProblem());
         var created = new[] { items[0], items[2] }.Select(i => i.GetProperty("recommendationId").GetGuid()).ToList();
         var (second, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{created[1]}");
         Assert.Equal(("system", workers[1]), (second.GetProperty("channel").GetString(), second.GetProperty("workerId").GetGuid()));
@@ -49,11 +49,11 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
                 "WorkerRecommended to be published once for each recommendation");
         }
 
-        var repeated = await PostBatchAsync(jobMatching.Client, body);
+        var repeated = await jobMatching.Client.PostBatchAsync(Batch, body);
 
         Assert.Equal(0, repeated.GetProperty("created").GetInt32());
         var again = repeated.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal((409, "recommendation-already-open"), Problem(again[0]));
+        Assert.Equal((409, "recommendation-already-open"), again[0].ItemProblem());
         Assert.Equal(created, new[] { again[0], again[2] }.Select(i => i.GetProperty("recommendationId").GetGuid()));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.recommendations WHERE vacancy_id = '{vacancyId}'"));
         Assert.Equal(2L, await jobMatching.Database.ScalarAsAdminAsync<long>(
@@ -68,11 +68,11 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
         var vacancyId = (await jobMatching.Client.CreateVacancyAsync("419922101201")).GetProperty("id").GetGuid();
         var countyA = jobMatching.ClientFor(Caller.Staff("419921000000", Roles.CountyOfficer, Scopes.JobMatchingRead, Scopes.JobMatchingWrite));
 
-        var report = await PostBatchAsync(countyA, new { items = new[] { new { workerId = own, vacancyId }, new { workerId = foreign, vacancyId } } });
+        var report = await countyA.PostBatchAsync(Batch, new { items = new[] { new { workerId = own, vacancyId }, new { workerId = foreign, vacancyId } } });
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("created", items[0].GetProperty("result").GetString());
-        Assert.Equal((404, "candidate-not-found"), Problem(items[1]));
+        Assert.Equal((404, "candidate-not-found"), items[1].ItemProblem());
         Assert.Equal(0L, await jobMatching.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM jobmatching.recommendations WHERE worker_id = '{foreign}'"));
         var app = jobMatching.ClientFor(Caller.App(Scopes.JobMatchingWrite));
         await (await app.PostAsJsonAsync(Batch, new { items = new[] { new { workerId = own, vacancyId, fairId = Guid.NewGuid() } } }))
@@ -89,7 +89,7 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
         Assert.Equal(HttpStatusCode.Created, (await jobMatching.Client.PostAsJsonAsync($"{Fairs}/{fairId}/check-ins", new { workerId = workers[2] })).StatusCode);
         var elsewhere = (await jobMatching.Client.CreateVacancyAsync()).GetProperty("id").GetGuid();
 
-        var report = await PostBatchAsync(jobMatching.Client, new
+        var report = await jobMatching.Client.PostBatchAsync(Batch, new
         {
             items = new object[]
             {
@@ -102,8 +102,8 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["created", "rejected", "created", "rejected"], items.Select(i => i.GetProperty("result").GetString()));
-        Assert.Equal((422, "fair-worker-not-checked-in"), Problem(items[1]));
-        Assert.Equal((422, "fair-vacancy-not-offered"), Problem(items[3]));
+        Assert.Equal((422, "fair-worker-not-checked-in"), items[1].ItemProblem());
+        Assert.Equal((422, "fair-vacancy-not-offered"), items[3].ItemProblem());
         var (offer, _) = await jobMatching.Client.ReadAsync($"{JobMatchingApi.Root}/recommendations/{items[0].GetProperty("recommendationId").GetGuid()}");
         Assert.Equal("jobFair", offer.GetProperty("channel").GetString());
         var results = await jobMatching.Client.GetFromJsonAsync<JsonElement>($"{Fairs}/{fairId}/results");
@@ -144,16 +144,6 @@ public sealed class RecommendationBatchTests(JobMatchingService jobMatching) : I
             wrongItems.ErrorFields().ToHashSet());
         Assert.DoesNotContain("items[0]", wrongItems.ErrorFields());
         Assert.Contains("items[0].workerId", malformed.ErrorFields());
-    }
-
-    private static (int Status, string? Code) Problem(JsonElement item) =>
-        (item.GetProperty("problem").GetProperty("status").GetInt32(), item.GetProperty("problem").GetProperty("code").GetString());
-
-    private static async Task<JsonElement> PostBatchAsync(HttpClient client, object body)
-    {
-        var response = await client.PostAsJsonAsync(Batch, body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>A local fair organised by the city, with one local employer and one of its vacancies.</summary>

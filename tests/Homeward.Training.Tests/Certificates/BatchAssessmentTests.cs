@@ -28,8 +28,8 @@ public sealed class BatchAssessmentTests(TrainingService training) : IClassFixtu
         Assert.True(items[0].GetProperty("enrollment").GetProperty("passed").GetBoolean());
         Assert.False(items[1].GetProperty("enrollment").GetProperty("passed").GetBoolean());
         Assert.Equal(40, items[1].GetProperty("enrollment").GetProperty("practicalScore").GetInt32());
-        Assert.Equal((422, "enrollment-not-assessable"), Problem(items[2]));
-        Assert.Equal((404, "not-enrolled"), Problem(items[3]));
+        Assert.Equal((422, "enrollment-not-assessable"), items[2].ItemProblem());
+        Assert.Equal((404, "not-enrolled"), items[3].ItemProblem());
         Assert.All(items.Skip(2), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("enrollment").ValueKind));
         Assert.Equal(0L, await CertificatesAnnouncedAsync(sessionId));
 
@@ -70,7 +70,7 @@ public sealed class BatchAssessmentTests(TrainingService training) : IClassFixtu
 
         var corrected = await (await training.Client.RecordSheetAsync(sessionId, (workers[1], 60, 75))).OkAsync();
 
-        Assert.Equal((409, "already-assessed"), Problem(corrected.GetProperty("items")[0]));
+        Assert.Equal((409, "already-assessed"), corrected.GetProperty("items")[0].ItemProblem());
         Assert.Equal(0L, await training.OutboxCountAsync("certificate-issued", "workerId", workers[1]));
         var unchanged = await (await training.Client.GetAsync($"{TrainingApi.Root}/enrollments/{first.GetProperty("items")[1].GetProperty("enrollment").GetProperty("id").GetGuid()}")).OkAsync();
         Assert.Equal(59, unchanged.GetProperty("practicalScore").GetInt32());
@@ -88,7 +88,7 @@ public sealed class BatchAssessmentTests(TrainingService training) : IClassFixtu
         var report = await (await countyA.RecordSheetAsync(sessionId, (inA, 70, 70), (inB, 70, 70))).OkAsync();
 
         Assert.Equal((1, 0, 1), Counts(report));
-        Assert.Equal((404, "not-enrolled"), Problem(report.GetProperty("items")[1]));
+        Assert.Equal((404, "not-enrolled"), report.GetProperty("items")[1].ItemProblem());
         Assert.Equal(JsonValueKind.Null, report.GetProperty("items")[1].GetProperty("enrollment").ValueKind);
         Assert.Equal(0L, await training.Database.ScalarAsAdminAsync<long>(
             $"SELECT count(*) FROM training.enrollments WHERE worker_id = '{inB}' AND theory_score IS NOT NULL"));
@@ -133,9 +133,6 @@ public sealed class BatchAssessmentTests(TrainingService training) : IClassFixtu
 
     private static (int Recorded, int Unchanged, int Rejected) Counts(JsonElement report) =>
         (report.GetProperty("recorded").GetInt32(), report.GetProperty("unchanged").GetInt32(), report.GetProperty("rejected").GetInt32());
-
-    private static (int Status, string? Code) Problem(JsonElement item) =>
-        (item.GetProperty("problem").GetProperty("status").GetInt32(), item.GetProperty("problem").GetProperty("code").GetString());
 
     private async Task<long> CertificatesAnnouncedAsync(Guid sessionId) =>
         await training.Database.ScalarAsAdminAsync<long>(
