@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Infrastructure.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Homeward.BuildingBlocks.Infrastructure.Privacy;
 using Homeward.Registry.Application;
+using Homeward.Registry.Application.Imports;
 using Homeward.Registry.Application.Kpis;
 using Homeward.Registry.Application.Monitoring;
 using Homeward.Registry.Application.Search;
@@ -40,6 +41,9 @@ public static class RegistryInfrastructure
         services.AddScoped<IRegistryKpis, RegistryKpis>();
         services.AddOptions<WorkQueueOptions>().Bind(configuration.GetSection(WorkQueueOptions.Section))
             .Validate(options => options.StaleAfterDays > 0, "Registry:WorkQueue:StaleAfterDays is a positive number of days.")
+            .ValidateOnStart();
+        services.AddOptions<LedgerImportOptions>().Bind(configuration.GetSection(LedgerImportOptions.Section))
+            .Validate(options => options.ChunkSize > 0 && options.ConcurrentChunks > 0, "Registry:Imports:ChunkSize and ConcurrentChunks are positive.")
             .ValidateOnStart();
         services.AddLedgerImports();
         return services;

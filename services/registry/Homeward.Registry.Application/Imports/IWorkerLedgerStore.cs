@@ -8,13 +8,18 @@ namespace Homeward.Registry.Application.Imports;
 /// <summary>
 /// Writes the outcome of a chunk of ledger rows in bulk: one transaction per chunk that locks the records the rows
 /// refer to, stores new and changed workers, their status changes and events, and the job's progress, or nothing.
+/// Several chunks of one job may be applied at once, each on a connection of its own.
 /// </summary>
 public interface IWorkerLedgerStore
 {
+    /// <summary>The national ID lookup hash of each of these records that exists (a record's number never changes).</summary>
+    Task<IReadOnlyDictionary<Guid, byte[]>> NationalIdHashesAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// Locks the workers with these national ID lookup hashes or ids, asks <paramref name="decide"/> what to do with the
     /// rows given those records, and writes the outcome with the job's progress. <paramref name="decide"/> may run more
-    /// than once when another writer registered one of the people meanwhile; it must only compute.
+    /// than once when another writer registered one of the people meanwhile; it must only compute. Concurrent calls
+    /// for one job must name different people; their progress adds up on <paramref name="job"/>.
     /// </summary>
     Task ApplyChunkAsync(
         ImportJob job,

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Homeward.BuildingBlocks.Application.Privacy;
 using Homeward.Contracts.Registry;
 using Homeward.Registry.Application.Workers;
@@ -7,52 +8,93 @@ using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Identity;
 using Homeward.SharedKernel.Privacy;
+using Microsoft.Extensions.Options;
 
 namespace Homeward.Registry.Application.Imports;
 
 /// <summary>
-/// Runs a started import: validates every row with the rules of the API (on all cores), reports broken rows and
-/// rows outside the job's division, and upserts the rest by national ID in chunks, each chunk one transaction that
-/// also records the job's progress. A row identical to its record writes nothing, so importing a file twice changes
-/// nothing the second time.
+/// Runs a started import: validates every row with the rules of the API, reports broken rows and rows outside the
+/// job's division, and upserts the rest by national ID in chunks, each chunk one transaction that also records the
+/// job's progress. While chunks are written (several at once, each on its own connection) the next chunk is validated,
+/// so the database's work and the service's overlap. A row identical to its record writes nothing, so importing a file
+/// twice changes nothing the second time.
 /// </summary>
 public sealed class LedgerImporter(
     LedgerEntryValidator validator,
     IPersonalDataProtector protector,
     IWorkerLedgerStore store,
+    IOptions<LedgerImportOptions> options,
     TimeProvider clock)
 {
-    public const int ChunkSize = 10_000;
     private const string Note = "ledger import";
 
     public async Task RunAsync(ImportJob job, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var scope = DivisionCode.Parse(job.ScopeDivisionCode);
-        var rows = new PreparedRow[records.Count];
-        Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            rows[i] = Prepare(records[i], scope, DateOnly.FromDateTime(now.UtcDateTime)));
-        RejectRepeatedPeople(rows);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        var resolved = new HashSet<Guid>();
-        for (var start = 0; start < rows.Length; start += ChunkSize)
+        // One validated chunk waits while the others are written; more would only hold memory.
+        var chunks = Channel.CreateBounded<PreparedRow[]>(1);
+        var preparing = Task.Run(() => PrepareChunksAsync(job, records, now, chunks.Writer, stopping.Token), CancellationToken.None);
+        try
         {
-            var chunk = new ArraySegment<PreparedRow>(rows, start, Math.Min(ChunkSize, rows.Length - start));
-            var hashes = chunk.Where(r => r.NationalIdHash is not null).Select(r => r.NationalIdHash!).ToList();
-            var ids = chunk.Where(r => r.Entry?.WorkerId is not null).Select(r => r.Entry!.WorkerId!.Value).ToList();
-            HashSet<Guid> resolvedInChunk = [];
-            await store.ApplyChunkAsync(
-                job,
-                hashes,
-                ids,
-                existing =>
-                {
-                    var outcome = Decide(chunk, existing, job, resolved, now);
-                    resolvedInChunk = outcome.Resolved;
-                    return outcome.Outcome;
-                },
-                cancellationToken);
-            resolved.UnionWith(resolvedInChunk);
+            await Parallel.ForEachAsync(
+                chunks.Reader.ReadAllAsync(stopping.Token),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrentChunks, CancellationToken = stopping.Token },
+                async (chunk, token) => await store.ApplyChunkAsync(
+                    job,
+                    [.. chunk.Where(r => r.NationalIdHash is not null).Select(r => r.NationalIdHash!)],
+                    [.. chunk.Where(r => r.Entry?.WorkerId is not null).Select(r => r.Entry!.WorkerId!.Value)],
+                    existing => Decide(chunk, existing, job, now),
+                    token));
+        }
+        finally
+        {
+            await stopping.CancelAsync();
+            await preparing;
+        }
+    }
+
+    /// <summary>
+    /// Validates the file chunk by chunk in file order and hands each chunk on; a failure ends the channel with it.
+    /// A row that repeats a person of an earlier row is decided here, so chunks written at once never name the same
+    /// person.
+    /// </summary>
+    private async Task PrepareChunksAsync(
+        ImportJob job,
+        IReadOnlyList<LedgerRecord> records,
+        DateTimeOffset now,
+        ChannelWriter<PreparedRow[]> chunks,
+        CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            var scope = DivisionCode.Parse(job.ScopeDivisionCode);
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var people = new PeopleInFile();
+            var chunkSize = options.Value.ChunkSize;
+            for (var start = 0; start < records.Count; start += chunkSize)
+            {
+                var rows = new PreparedRow[Math.Min(chunkSize, records.Count - start)];
+                var first = start;
+                Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                    rows[i] = Prepare(records[first + i], scope, today));
+                var namedById = rows.Where(r => r.Entry?.WorkerId is not null).Select(r => r.Entry!.WorkerId!.Value).ToList();
+                var numbersOfRecords = namedById.Count == 0
+                    ? new Dictionary<Guid, byte[]>()
+                    : await store.NationalIdHashesAsync(namedById, cancellationToken);
+                people.RejectRepeated(rows, numbersOfRecords);
+                await chunks.WriteAsync(rows, cancellationToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+        finally
+        {
+            chunks.TryComplete(failure);
         }
     }
 
@@ -91,59 +133,22 @@ public sealed class LedgerImporter(
         return row;
     }
 
-    /// <summary>A person appears once in a file: a later row with the same number or record id is reported, the first one counts.</summary>
-    private static void RejectRepeatedPeople(PreparedRow[] rows)
-    {
-        var byNumber = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byId = new Dictionary<Guid, int>();
-        foreach (var row in rows)
-        {
-            if (row.NationalIdHash is { } hash && !byNumber.TryAdd(Convert.ToHexString(hash), row.Row))
-            {
-                row.Reject(LedgerColumns.NationalId, $"The same national ID number is already in row {byNumber[Convert.ToHexString(hash)]}.");
-            }
-            else if (row.Entry?.WorkerId is { } id && !byId.TryAdd(id, row.Row))
-            {
-                row.Reject(LedgerColumns.WorkerId, $"The same record is already in row {byId[id]}.");
-            }
-        }
-    }
-
-    private (LedgerChunkOutcome Outcome, HashSet<Guid> Resolved) Decide(
-        ArraySegment<PreparedRow> chunk,
-        IReadOnlyList<Worker> existing,
-        ImportJob job,
-        HashSet<Guid> resolvedEarlier,
-        DateTimeOffset now)
+    private LedgerChunkOutcome Decide(PreparedRow[] chunk, IReadOnlyList<Worker> existing, ImportJob job, DateTimeOffset now)
     {
         var byNumber = existing.ToDictionary(w => Convert.ToHexString(w.NationalId.LookupHash), StringComparer.Ordinal);
         var byId = existing.ToDictionary(w => w.Id);
-
-        // Which record each row is about, in file order, so that a record named twice (once by number, once by id)
-        // counts for its first row only.
-        var targets = new Worker?[chunk.Count];
-        var resolved = new HashSet<Guid>();
-        var repeated = new bool[chunk.Count];
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            var row = chunk[i];
-            targets[i] = row.Entry?.WorkerId is { } id ? byId.GetValueOrDefault(id)
-                : row.NationalIdHash is { } hash ? byNumber.GetValueOrDefault(Convert.ToHexString(hash))
-                : null;
-            repeated[i] = targets[i] is { } target && (resolvedEarlier.Contains(target.Id) || !resolved.Add(target.Id));
-        }
-
-        var outcomes = new RowOutcome[chunk.Count];
+        var outcomes = new RowOutcome[chunk.Length];
         var scope = DivisionCode.Parse(job.ScopeDivisionCode);
-        Parallel.For(0, chunk.Count, i => outcomes[i] = chunk[i] switch
+        Parallel.For(0, chunk.Length, i => outcomes[i] = chunk[i] switch
         {
             { Entry: null } row => RowOutcome.Rejected(row.Errors),
-            var row when repeated[i] => RowOutcome.Rejected(row.Row, LedgerColumns.NationalId, "The same person is already in an earlier row of this file."),
-            var row when targets[i] is { } worker => Update(row, worker, scope, job.RequestedBy, now),
+            { Entry.WorkerId: { } id } row when byId.GetValueOrDefault(id) is { } worker => Update(row, worker, scope, job.RequestedBy, now),
+            { Entry.WorkerId: null, NationalIdHash: { } hash } row when byNumber.GetValueOrDefault(Convert.ToHexString(hash)) is { } worker =>
+                Update(row, worker, scope, job.RequestedBy, now),
             var row => Register(row, job.RequestedBy, now),
         });
 
-        var outcome = new LedgerChunkOutcome { Processed = chunk.Count };
+        var outcome = new LedgerChunkOutcome { Processed = chunk.Length };
         foreach (var row in outcomes)
         {
             outcome.Errors.AddRange(row.Errors);
@@ -168,7 +173,7 @@ public sealed class LedgerImporter(
             outcome.Events.AddRange(row.Events);
         }
 
-        return (outcome, resolved);
+        return outcome;
     }
 
     private RowOutcome Register(PreparedRow row, string actor, DateTimeOffset now)
@@ -272,6 +277,44 @@ public sealed class LedgerImporter(
         }
 
         return new RowOutcome([], null, worker, statusChange, events);
+    }
+
+    /// <summary>
+    /// The people of the rows so far, in file order: a person appears once in a file, and a later row with the same
+    /// number, the same record id, or the id of the record that has an earlier row's number is reported; the first
+    /// row counts.
+    /// </summary>
+    private sealed class PeopleInFile
+    {
+        private readonly Dictionary<string, int> _byNumber = new(StringComparer.Ordinal);
+        private readonly Dictionary<Guid, int> _byId = [];
+        private readonly Dictionary<string, int> _byPerson = new(StringComparer.Ordinal);
+
+        /// <param name="numbersOfRecords">The national ID lookup hash of each existing record the rows name by id.</param>
+        public void RejectRepeated(PreparedRow[] rows, IReadOnlyDictionary<Guid, byte[]> numbersOfRecords)
+        {
+            foreach (var row in rows)
+            {
+                if (row.NationalIdHash is { } hash && !_byNumber.TryAdd(Convert.ToHexString(hash), row.Row))
+                {
+                    row.Reject(LedgerColumns.NationalId, $"The same national ID number is already in row {_byNumber[Convert.ToHexString(hash)]}.");
+                }
+                else if (row.Entry?.WorkerId is { } id && !_byId.TryAdd(id, row.Row))
+                {
+                    row.Reject(LedgerColumns.WorkerId, $"The same record is already in row {_byId[id]}.");
+                }
+                else if (row.Entry is { } entry && PersonOf(row, entry, numbersOfRecords) is { } person && !_byPerson.TryAdd(person, row.Row))
+                {
+                    row.Reject(LedgerColumns.NationalId, $"The same person is already in row {_byPerson[person]}.");
+                }
+            }
+        }
+
+        /// <summary>The number a row is about: its record's when it names one by id, else its own; null when unknown.</summary>
+        private static string? PersonOf(PreparedRow row, LedgerEntry entry, IReadOnlyDictionary<Guid, byte[]> numbersOfRecords) =>
+            entry.WorkerId is { } id
+                ? numbersOfRecords.TryGetValue(id, out var recordNumber) ? Convert.ToHexString(recordNumber) : null
+                : row.NationalIdHash is { } hash ? Convert.ToHexString(hash) : null;
     }
 
     private sealed class PreparedRow(int row)

@@ -24,7 +24,8 @@ public sealed class ListImportErrorsHandler(IRegistryDbContext db, ICurrentUser 
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Import", query.ImportId);
 
-        // Errors are kept in row order, so the position in the list is a stable cursor.
+        // Errors are kept in row order, so once the import has finished the position in the list is a stable cursor
+        // (while it runs, chunks committing out of file order may add rows before the position).
         var after = query.Page.After<int?>() ?? -1;
         var fetched = errors
             .Select((error, position) => (error, position))

@@ -52,8 +52,12 @@ public sealed class RunNextImportHandler(
         try
         {
             await importer.RunAsync(job, records, cancellationToken);
+
+            // The chunks wrote the job's progress on connections of their own; only its end is left to record.
             job.Complete(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                set => set.SetProperty(j => j.Status, job.Status).SetProperty(j => j.FinishedAt, job.FinishedAt),
+                cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -61,7 +65,7 @@ public sealed class RunNextImportHandler(
             await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
                 set => set
                     .SetProperty(j => j.Status, ImportStatus.Failed)
-                    .SetProperty(j => j.Failure, $"The import stopped ({failure.GetType().Name}); the rows counted as processed are committed, the rest are not.")
+                    .SetProperty(j => j.Failure, $"The import stopped ({failure.GetType().Name}); the rows counted as processed are committed (whole chunks, not always the first ones), the rest are not; importing the file again completes it.")
                     .SetProperty(j => j.FinishedAt, clock.GetUtcNow()),
                 cancellationToken);
             throw;

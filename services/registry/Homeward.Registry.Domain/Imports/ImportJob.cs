@@ -103,9 +103,10 @@ public sealed class ImportJob : IHasRowVersion
         Updated += updated;
         Unchanged += unchanged;
         Rejected += rejected.Select(e => e.Row).Distinct().Count();
-        if (Errors.Count < MaxReportedErrors)
+        if (rejected.Count > 0)
         {
-            Errors = [.. Errors, .. rejected.Take(MaxReportedErrors - Errors.Count)];
+            // Chunks may commit out of file order: the report stays in row order and keeps the first rows' errors.
+            Errors = [.. Errors.Concat(rejected).OrderBy(e => e.Row).Take(MaxReportedErrors)];
         }
     }
 

@@ -8,6 +8,7 @@ using Homeward.Registry.Domain.Imports;
 using Homeward.Registry.Domain.Workers;
 using Homeward.Registry.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,14 +16,26 @@ namespace Homeward.Registry.Infrastructure.Imports;
 
 /// <summary>
 /// Writes a chunk of an import set-based: new workers, status changes and outbox rows by binary COPY, changed workers
-/// by COPY into a temporary table and one UPDATE … FROM, the job's progress by EF, all in one transaction that first
-/// locks the records the rows refer to. A unique violation means another writer registered one of the people since
-/// the lock was taken; the chunk is then decided again against the records as they are now.
+/// by COPY into a temporary table and one UPDATE … FROM, the job's progress by one UPDATE, all in one transaction that
+/// first locks the records the rows refer to. Each chunk runs on a DbContext (and connection) of its own, so several
+/// chunks of a job can be written at once; their progress is added up and committed one chunk at a time. A unique
+/// violation means another writer registered one of the people since the lock was taken; the chunk is then decided
+/// again against the records as they are now.
 /// </summary>
-internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outboxWakeUp) : IWorkerLedgerStore
+internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFactory scopes, OutboxWakeUp outboxWakeUp)
+    : IWorkerLedgerStore, IDisposable
 {
     private const int Attempts = 3;
     private const string ChangedWorkers = "import_changed_workers";
+
+    /// <summary>Held from adding a chunk's progress to the job until the chunk commits, so the job row only grows.</summary>
+    private readonly SemaphoreSlim _progress = new(1, 1);
+
+    public async Task<IReadOnlyDictionary<Guid, byte[]>> NationalIdHashesAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken cancellationToken) =>
+        await db.Workers
+            .Where(w => workerIds.Contains(w.Id))
+            .Select(w => new { w.Id, w.NationalId.LookupHash })
+            .ToDictionaryAsync(w => w.Id, w => w.LookupHash, cancellationToken);
 
     public async Task ApplyChunkAsync(
         ImportJob job,
@@ -31,13 +44,15 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outbo
         Func<IReadOnlyList<Worker>, LedgerChunkOutcome> decide,
         CancellationToken cancellationToken)
     {
-        var workers = new EntityCopy<Worker>(db.Model);
-        var statusChanges = new EntityCopy<StatusChange>(db.Model);
+        await using var scope = scopes.CreateAsyncScope();
+        var chunkDb = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var workers = new EntityCopy<Worker>(chunkDb.Model);
+        var statusChanges = new EntityCopy<StatusChange>(chunkDb.Model);
         for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var outcome = decide(await LockAsync(nationalIdHashes, workerIds, cancellationToken));
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var transaction = await chunkDb.Database.BeginTransactionAsync(cancellationToken);
+            var outcome = decide(await LockAsync(chunkDb, nationalIdHashes, workerIds, cancellationToken));
+            var connection = (NpgsqlConnection)chunkDb.Database.GetDbConnection();
             try
             {
                 // New names go to the trigram indexes' pending lists and are merged once per chunk rather than
@@ -54,9 +69,26 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outbo
                 continue;
             }
 
-            job.Progress(outcome.Processed, outcome.Registered.Count, outcome.Changed.Count, outcome.Unchanged, outcome.Errors);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await _progress.WaitAsync(cancellationToken);
+            try
+            {
+                job.Progress(outcome.Processed, outcome.Registered.Count, outcome.Changed.Count, outcome.Unchanged, outcome.Errors);
+                await chunkDb.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(j => j.ProcessedRows, job.ProcessedRows)
+                        .SetProperty(j => j.Created, job.Created)
+                        .SetProperty(j => j.Updated, job.Updated)
+                        .SetProperty(j => j.Unchanged, job.Unchanged)
+                        .SetProperty(j => j.Rejected, job.Rejected)
+                        .SetProperty(j => j.Errors, job.Errors),
+                    cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                _progress.Release();
+            }
+
             if (outcome.Events.All.Count > 0)
             {
                 // The outbox trigger notified every dispatcher at commit; this wakes ours without the round trip.
@@ -67,8 +99,14 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, OutboxWakeUp outbo
         }
     }
 
+    public void Dispose() => _progress.Dispose();
+
     /// <summary>The records the rows name, locked until the chunk commits; each key is looked up through its own index.</summary>
-    private async Task<List<Worker>> LockAsync(IReadOnlyCollection<byte[]> nationalIdHashes, IReadOnlyCollection<Guid> workerIds, CancellationToken cancellationToken)
+    private static async Task<List<Worker>> LockAsync(
+        RegistryDbContext db,
+        IReadOnlyCollection<byte[]> nationalIdHashes,
+        IReadOnlyCollection<Guid> workerIds,
+        CancellationToken cancellationToken)
     {
         var locked = await db.Workers
             .FromSql($"SELECT *, xmin FROM registry.workers WHERE national_id_lookup_hash = ANY({nationalIdHashes.ToArray()}) FOR UPDATE")

@@ -31,7 +31,8 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         worker.Ignore(w => w.HouseholdDivision);
         worker.Ignore(w => w.Profile);
 
-        worker.HasIndex(w => w.HouseholdDivisionCode);
+        // Also serves every division-subtree range on its own: a separate index on household_division alone would
+        // only cost each insert (a bulk import most of all) another index to maintain.
         worker.HasIndex(w => new { w.HouseholdDivisionCode, w.LastConfirmedAt });
         worker.HasIndex(w => w.UpdatedAt);
         worker.HasIndex(w => w.Status);

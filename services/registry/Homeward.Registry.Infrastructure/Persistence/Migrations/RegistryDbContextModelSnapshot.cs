@@ -738,9 +738,6 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_workers");
 
-                    b.HasIndex("HouseholdDivisionCode")
-                        .HasDatabaseName("ix_workers_household_division");
-
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_workers_name");
 
