@@ -750,9 +750,6 @@ namespace Homeward.Registry.Infrastructure.Persistence.Migrations
                     b.HasIndex("NamePinyin")
                         .HasDatabaseName("ix_workers_name_pinyin");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NamePinyin"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NamePinyin"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("SkillKeys")
                         .HasDatabaseName("ix_workers_skill_keys");
 
