@@ -3,6 +3,7 @@ using System.Text;
 using Homeward.Registry.Application.Search;
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Infrastructure.Persistence;
+using Homeward.SharedKernel.Divisions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,7 @@ namespace Homeward.Registry.Infrastructure.Search;
 /// <summary>
 /// The search in SQL, so that each criterion meets its index: the GIN <c>gin_trgm_ops</c> index on name (trigram
 /// similarity, <c>%</c>), B-trees on name_pinyin (equality) and the lookup hashes, skill keys (GIN array containment)
-/// and the household division range (B-tree on character(12), hence the bounds are sent as character, not text).
+/// and the household division range (B-tree on character(12), hence the bounds are written as character, not text).
 /// </summary>
 internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
 {
@@ -81,9 +82,10 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
 
     private static string Sql(WorkerSearchFilter filter, WorkerSearchPosition? after, NpgsqlParameterCollection parameters)
     {
-        var where = new StringBuilder("w.household_division BETWEEN @first AND @last");
-        parameters.Add(new NpgsqlParameter("first", NpgsqlDbType.Char) { Value = filter.DivisionRange.First });
-        parameters.Add(new NpgsqlParameter("last", NpgsqlDbType.Char) { Value = filter.DivisionRange.Last });
+        // The division's bounds are written into the statement rather than bound: the statement is prepared, and its
+        // generic plan must know how much of the register the caller's division covers (as with DivisionScope). With
+        // parameters it guessed a small range and intersected the division index over the whole city (30–45 ms).
+        var where = new StringBuilder($"w.household_division BETWEEN {DivisionLiteral(filter.DivisionRange.First)} AND {DivisionLiteral(filter.DivisionRange.Last)}");
 
         void Condition(string sql, string name, NpgsqlDbType type, object value)
         {
@@ -147,8 +149,8 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
             return $"SELECT 0, 0, w.id FROM {Workers} w WHERE {where} ORDER BY w.id LIMIT @take";
         }
 
-        // A candidate sounds the same, or shares enough trigrams of its characters (the threshold set above); the GIN
-        // trigram indexes serve both the equality and the similarity operator. Within a rank, closer characters first.
+        // A candidate sounds the same (the B-tree on name_pinyin), or shares enough trigrams of its characters (the GIN
+        // trigram index on name, with the threshold set above). Within a rank, closer characters first.
         Condition("(w.name % @name OR w.name_pinyin = @pinyin)", "name", NpgsqlDbType.Varchar, name.Text);
         parameters.Add(new NpgsqlParameter("pinyin", NpgsqlDbType.Varchar) { Value = name.Pinyin });
         var ranked = $"""
@@ -169,4 +171,10 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
 
         return $"SELECT ranked.rank, ranked.similarity, ranked.id FROM ({ranked}) ranked {page} ORDER BY ranked.rank, ranked.similarity DESC, ranked.id LIMIT @take";
     }
+
+    /// <summary>A division bound as a character literal; bounds come from a parsed division code, twelve digits.</summary>
+    private static string DivisionLiteral(string bound) =>
+        bound.Length == DivisionCode.Length && bound.All(char.IsAsciiDigit)
+            ? $"'{bound}'::bpchar"
+            : throw new ArgumentException($"'{bound}' is not a 12-digit division code.", nameof(bound));
 }
