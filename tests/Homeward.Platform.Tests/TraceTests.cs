@@ -35,7 +35,7 @@ public sealed class TraceTests(TracedPlatform platform, ITestOutputHelper output
 
         var consumed = await Eventually.MatchesAsync(
             () => Task.FromResult(platform.Spans.Where(span => span.TraceId == traceId).ToList()),
-            spans => spans.Any(span => span.Kind == ActivityKind.Consumer && IsJobMatching(span)),
+            spans => spans.Any(span => span.Kind == ActivityKind.Consumer && IsJobMatching(span) && ReachesCaller(span, spans)),
             "JobMatching to consume the WorkerRegistered event in the caller's trace");
         var trace = consumed.ToDictionary(span => span.SpanId);
         foreach (var span in consumed)
@@ -72,6 +72,22 @@ public sealed class TraceTests(TracedPlatform platform, ITestOutputHelper output
 
         Assert.True(current.Source == TracedPlatform.TestSource, $"The parent chain of '{span.DisplayName}' breaks at '{current.DisplayName}'.");
         return ancestors;
+    }
+
+    /// <summary>
+    /// Whether every parent of <paramref name="span"/> up to the caller's has been exported: a span is exported when it
+    /// ends, so the consumer's receive span arrives after the consume spans it encloses.
+    /// </summary>
+    private static bool ReachesCaller(Activity span, IReadOnlyList<Activity> spans)
+    {
+        var trace = spans.ToDictionary(s => s.SpanId);
+        var current = span;
+        while (trace.TryGetValue(current.ParentSpanId, out var parent))
+        {
+            current = parent;
+        }
+
+        return current.Source == TracedPlatform.TestSource;
     }
 
     private static string? PathOf(Activity span) => span.GetTagItem("url.path") as string;
