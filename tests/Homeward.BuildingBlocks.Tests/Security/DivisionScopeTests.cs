@@ -42,7 +42,6 @@ public sealed class DivisionScopeTests : IAsyncLifetime
 
         var plan = await GenericPlanAsync(db, query);
 
-        Console.Error.WriteLine("PLAN " + plan);
         Assert.Contains("records_pkey", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("ix_records_division", plan, StringComparison.Ordinal);
         Assert.Equal(3, await query.CountAsync());
