@@ -172,12 +172,8 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
         var bodies = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Batch)
-            {
-                Content = JsonContent.Create(new { items = new[] { new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today } } }),
-            };
-            request.Headers.Add("Idempotency-Key", key);
-            var response = await jobMatching.Client.SendAsync(request);
+            var response = await jobMatching.Client.PostWithIdempotencyKeyAsync(
+                Batch, new { items = new[] { new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today } } }, key);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             bodies.Add(await response.Content.ReadAsStringAsync());
         }

@@ -226,12 +226,8 @@ public sealed class PlacementTests(JobMatchingService jobMatching) : IClassFixtu
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 2; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{JobMatchingApi.Root}/placements")
-            {
-                Content = JsonContent.Create(new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today }),
-            };
-            request.Headers.Add("Idempotency-Key", key);
-            responses.Add(await jobMatching.Client.SendAsync(request));
+            responses.Add(await jobMatching.Client.PostWithIdempotencyKeyAsync(
+                $"{JobMatchingApi.Root}/placements", new { vacancyId, workerId, monthlyWage = 5000m, startDate = Today }, key));
         }
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));

@@ -51,15 +51,11 @@ public sealed class BatchEnrollmentTests(TrainingService training) : IClassFixtu
     {
         var sessionId = await training.Client.OpenSessionAsync(capacity: 5);
         var workers = await training.RegisterWorkersDirectlyAsync(2);
-        HttpRequestMessage Request()
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{TrainingApi.Root}/sessions/{sessionId}/enrollments/batch") { Content = JsonContent.Create(new { workerIds = workers }) };
-            request.Headers.Add("Idempotency-Key", $"roster-{sessionId}");
-            return request;
-        }
+        Task<HttpResponseMessage> Send() => training.Client.PostWithIdempotencyKeyAsync(
+            $"{TrainingApi.Root}/sessions/{sessionId}/enrollments/batch", new { workerIds = workers }, $"roster-{sessionId}");
 
-        var first = await (await training.Client.SendAsync(Request())).OkAsync();
-        var replayed = await (await training.Client.SendAsync(Request())).OkAsync();
+        var first = await (await Send()).OkAsync();
+        var replayed = await (await Send()).OkAsync();
 
         Assert.Equal(first.GetRawText(), replayed.GetRawText());
         Assert.Equal((2, 0, 0), Counts(replayed));

@@ -98,15 +98,11 @@ public sealed class EnrollmentTests(TrainingService training) : IClassFixture<Tr
     {
         var sessionId = await training.Client.OpenSessionAsync(capacity: 5);
         var workerId = await training.RegisterWorkerAsync();
-        HttpRequestMessage Request()
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{TrainingApi.Root}/sessions/{sessionId}/enrollments") { Content = JsonContent.Create(new { workerId }) };
-            request.Headers.Add("Idempotency-Key", $"enroll-{workerId}");
-            return request;
-        }
+        Task<HttpResponseMessage> Send() => training.Client.PostWithIdempotencyKeyAsync(
+            $"{TrainingApi.Root}/sessions/{sessionId}/enrollments", new { workerId }, $"enroll-{workerId}");
 
-        var first = await (await training.Client.SendAsync(Request())).CreatedAsync();
-        var replayed = await (await training.Client.SendAsync(Request())).CreatedAsync();
+        var first = await (await Send()).CreatedAsync();
+        var replayed = await (await Send()).CreatedAsync();
 
         Assert.Equal(first.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
         Assert.Equal(1L, await training.OutboxCountAsync("training-enrolled", "workerId", workerId));
