@@ -73,6 +73,12 @@ service_rows() { grep -v '^#' "$HOMEWARD_ROOT/deploy/local/services.tsv" | grep 
 
 pg_running() { as_pg "$PG_BIN/pg_ctl" -D "$(pg_dir)/data" status >/dev/null 2>&1; }
 
+# The server's settings beyond initdb's defaults, here and in docker-compose.yml. Shared buffers of 1 GB hold the
+# registry's workers and their indexes (initdb's 128 MB evicted and re-read pages all through a bulk import); the
+# planner's JIT compiled every statement over the city (an import chunk's lookup, the KPI counts) for longer than it
+# ran; a larger WAL allowance keeps an import of 100,000 workers from forcing checkpoints midway.
+PG_SERVER_SETTINGS="-c max_connections=400 -c shared_buffers=1GB -c jit=off -c max_wal_size=4GB"
+
 ensure_postgres() {
   [ -x "$PG_BIN/initdb" ] || die "PostgreSQL binaries are not in $PG_BIN (set HOMEWARD_PG_BIN)."
   local dir; dir=$(pg_dir)
@@ -90,7 +96,7 @@ ensure_postgres() {
   if ! pg_running; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null \
+      -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 $PG_SERVER_SETTINGS" start >/dev/null \
       || die "PostgreSQL did not start; see $dir/server.log"
   fi
 }
