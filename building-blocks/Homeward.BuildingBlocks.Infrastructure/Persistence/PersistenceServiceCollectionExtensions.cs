@@ -69,11 +69,17 @@ public static class PersistenceServiceCollectionExtensions
         return builder.ConnectionString;
     }
 
-    /// <summary>The listener, the dispatcher, the backlog sample and housekeeping: never more than four at once.</summary>
+    /// <summary>
+    /// The listener, the dispatcher, the backlog sample and housekeeping: never more than four at once. Their sessions
+    /// never scan the whole outbox: the table is usually near empty when it is analyzed, and a bulk write (an import's
+    /// 100,000 events) then made the dispatcher sort every pending row on each pass (0.3–0.7 s each, measured) until
+    /// the next analyze, where the pending-rows index hands over the oldest rows in order.
+    /// </summary>
     private static string OutboxPool(string connectionString, string schema) =>
         new NpgsqlConnectionStringBuilder(ForLongLivedConnections(connectionString))
         {
             MaxPoolSize = 4,
             ApplicationName = $"{schema}-outbox",
+            Options = "-c enable_seqscan=off",
         }.ConnectionString;
 }
