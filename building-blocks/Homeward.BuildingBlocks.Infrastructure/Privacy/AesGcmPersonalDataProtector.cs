@@ -11,7 +11,12 @@ namespace Homeward.BuildingBlocks.Infrastructure.Privacy;
 /// Ciphertext layout: format (1 byte) · key id length (1) · key id (ASCII) · nonce (12) · tag (16) · ciphertext.
 /// The kind is the associated data, so a ciphertext moved to a field of another kind fails to decrypt.
 /// </summary>
-public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
+/// <remarks>
+/// Each thread keeps its own cipher per key and HMAC per kind: setting up an OpenSSL context for every value was a
+/// tenth of a bulk import's CPU (100,000 rows encrypt and blind-index two values each). Neither is safe to share
+/// between threads; one thread uses its own one value at a time.
+/// </remarks>
+public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDisposable
 {
     private const byte Format = 1;
     private const int KeySize = 32;
@@ -21,6 +26,8 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
     private readonly string _activeKeyId;
     private readonly Dictionary<string, byte[]> _keys;
     private readonly Dictionary<PersonalDataKind, byte[]> _lookupKeys;
+    private readonly ThreadLocal<Dictionary<string, AesGcm>> _ciphers = new(() => new(StringComparer.Ordinal), trackAllValues: true);
+    private readonly ThreadLocal<Dictionary<PersonalDataKind, IncrementalHash>> _lookupHashes = new(() => [], trackAllValues: true);
 
     public AesGcmPersonalDataProtector(IOptions<PersonalDataOptions> options)
     {
@@ -46,8 +53,18 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
     public ProtectedValue Protect(PersonalDataKind kind, string value) =>
         new(Encrypt(kind, value), LookupHash(kind, value), PersonalDataMasks.Mask(kind, value));
 
-    public byte[] LookupHash(PersonalDataKind kind, string value) =>
-        HMACSHA256.HashData(_lookupKeys[kind], Encoding.UTF8.GetBytes(value));
+    public byte[] LookupHash(PersonalDataKind kind, string value)
+    {
+        var hashes = _lookupHashes.Value!;
+        if (!hashes.TryGetValue(kind, out var hash))
+        {
+            hash = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKeys[kind]);
+            hashes.Add(kind, hash);
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes(value));
+        return hash.GetHashAndReset();
+    }
 
     public string Reveal(PersonalDataKind kind, ProtectedValue value)
     {
@@ -66,8 +83,7 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
 
         var rest = data[(2 + keyIdLength)..];
         var plaintext = new byte[rest.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(rest[..NonceSize], rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), plaintext, AssociatedData(kind));
+        CipherFor(keyId, key).Decrypt(rest[..NonceSize], rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), plaintext, AssociatedData(kind));
         return Encoding.UTF8.GetString(plaintext);
     }
 
@@ -82,9 +98,36 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector
         var rest = output.AsSpan(2 + keyId.Length);
         var nonce = rest[..NonceSize];
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_keys[_activeKeyId], TagSize);
-        aes.Encrypt(nonce, plaintext, rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), AssociatedData(kind));
+        CipherFor(_activeKeyId, _keys[_activeKeyId]).Encrypt(nonce, plaintext, rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), AssociatedData(kind));
         return output;
+    }
+
+    public void Dispose()
+    {
+        foreach (var cipher in _ciphers.Values.SelectMany(ciphers => ciphers.Values))
+        {
+            cipher.Dispose();
+        }
+
+        foreach (var hash in _lookupHashes.Values.SelectMany(hashes => hashes.Values))
+        {
+            hash.Dispose();
+        }
+
+        _ciphers.Dispose();
+        _lookupHashes.Dispose();
+    }
+
+    private AesGcm CipherFor(string keyId, byte[] key)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(keyId, out var cipher))
+        {
+            cipher = new AesGcm(key, TagSize);
+            ciphers.Add(keyId, cipher);
+        }
+
+        return cipher;
     }
 
     private static byte[] AssociatedData(PersonalDataKind kind) => Encoding.ASCII.GetBytes($"homeward:{kind}");

@@ -43,7 +43,7 @@ public static class JobMatchingSeeder
 
     public static async Task<int> RunAsync(JobMatchingSeedOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var protector = new AesGcmPersonalDataProtector(Options.Create(new PersonalDataOptions
+        using var protector = new AesGcmPersonalDataProtector(Options.Create(new PersonalDataOptions
         {
             ActiveKeyId = RegistrySeeder.KeyId,
             Keys = { [RegistrySeeder.KeyId] = options.EncryptionKey },

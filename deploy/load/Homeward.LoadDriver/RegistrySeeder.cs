@@ -69,7 +69,7 @@ public static class RegistrySeeder
 
     public static async Task<int> RunAsync(SeedOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var protector = new AesGcmPersonalDataProtector(Options.Create(new PersonalDataOptions
+        using var protector = new AesGcmPersonalDataProtector(Options.Create(new PersonalDataOptions
         {
             ActiveKeyId = KeyId,
             Keys = { [KeyId] = options.EncryptionKey },

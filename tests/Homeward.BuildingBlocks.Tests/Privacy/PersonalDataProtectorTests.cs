@@ -15,7 +15,7 @@ public sealed class PersonalDataProtectorTests
     [Fact]
     public void A_protected_value_holds_no_plaintext_and_reveals_the_original()
     {
-        var protector = Protector("k1", ("k1", OldKey));
+        using var protector = Protector("k1", ("k1", OldKey));
 
         var value = protector.Protect(PersonalDataKind.NationalId, "11010519491231002X");
 
@@ -27,7 +27,7 @@ public sealed class PersonalDataProtectorTests
     [Fact]
     public void Encrypting_twice_gives_different_ciphertexts_but_the_same_lookup_hash()
     {
-        var protector = Protector("k1", ("k1", OldKey));
+        using var protector = Protector("k1", ("k1", OldKey));
 
         var first = protector.Protect(PersonalDataKind.Phone, "13812345678");
         var second = protector.Protect(PersonalDataKind.Phone, "13812345678");
@@ -40,8 +40,9 @@ public sealed class PersonalDataProtectorTests
     [Fact]
     public void Values_encrypted_with_a_retired_key_stay_readable_after_rotation()
     {
-        var before = Protector("k1", ("k1", OldKey)).Protect(PersonalDataKind.NationalId, "11010519491231002X");
-        var rotated = Protector("k2", ("k1", OldKey), ("k2", NewKey));
+        using var original = Protector("k1", ("k1", OldKey));
+        var before = original.Protect(PersonalDataKind.NationalId, "11010519491231002X");
+        using var rotated = Protector("k2", ("k1", OldKey), ("k2", NewKey));
 
         var after = rotated.Protect(PersonalDataKind.NationalId, "11010519491231002X");
 
@@ -53,7 +54,7 @@ public sealed class PersonalDataProtectorTests
     [Fact]
     public void A_ciphertext_moved_to_a_field_of_another_kind_does_not_decrypt()
     {
-        var protector = Protector("k1", ("k1", OldKey));
+        using var protector = Protector("k1", ("k1", OldKey));
         var phone = protector.Protect(PersonalDataKind.Phone, "13812345678");
 
         Assert.ThrowsAny<CryptographicException>(() => protector.Reveal(PersonalDataKind.NationalId, phone));
@@ -63,7 +64,7 @@ public sealed class PersonalDataProtectorTests
     [Fact]
     public void A_tampered_ciphertext_is_detected()
     {
-        var protector = Protector("k1", ("k1", OldKey));
+        using var protector = Protector("k1", ("k1", OldKey));
         var value = protector.Protect(PersonalDataKind.Phone, "13812345678");
         var tampered = value with { Ciphertext = [.. value.Ciphertext[..^1], (byte)(value.Ciphertext[^1] ^ 1)] };
 
@@ -79,10 +80,32 @@ public sealed class PersonalDataProtectorTests
     }
 
     [Fact]
+    public void Values_protected_on_many_threads_at_once_reveal_and_index_as_on_one()
+    {
+        using var protector = Protector("k1", ("k1", OldKey));
+        var numbers = Enumerable.Range(0, 2_000).Select(i => $"138{i:D8}").ToArray();
+        var hashedAlone = numbers.Select(n => HMACSHA256.HashData(LookupKeyFor(PersonalDataKind.Phone), Encoding.UTF8.GetBytes(n))).ToArray();
+
+        var protectedAtOnce = new ProtectedValue[numbers.Length];
+        Parallel.For(0, numbers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            protectedAtOnce[i] = protector.Protect(PersonalDataKind.Phone, numbers[i]));
+        var revealedAtOnce = new string[numbers.Length];
+        Parallel.For(0, numbers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            revealedAtOnce[i] = protector.Reveal(PersonalDataKind.Phone, protectedAtOnce[i]));
+
+        Assert.Equal(numbers, revealedAtOnce);
+        Assert.Equal(hashedAlone, protectedAtOnce.Select(v => v.LookupHash));
+    }
+
+    [Fact]
     public void An_active_key_id_that_names_no_key_stops_the_service_at_start()
     {
         Assert.Throws<InvalidOperationException>(() => Protector("missing", ("k1", OldKey)));
     }
+
+    /// <summary>The blind index key of a kind, derived as the protector documents it.</summary>
+    private static byte[] LookupKeyFor(PersonalDataKind kind) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Convert.FromBase64String(LookupKey), 32, info: Encoding.ASCII.GetBytes($"homeward-lookup:{kind}"));
 
     private static AesGcmPersonalDataProtector Protector(string activeKeyId, params (string Id, string Key)[] keys) =>
         new(Options.Create(new PersonalDataOptions
