@@ -112,6 +112,12 @@ public sealed class SearchWorkersHandler(
         }
 
         var positions = await search.FindAsync(Filter(query, range), after, query.Page.Limit + 1, cancellationToken);
+        if (positions.Count == 0)
+        {
+            // An ID or phone number looked up and not registered: no second round trip to load nobody.
+            return new Page<WorkerSearchResult>([], null);
+        }
+
         var ids = positions.Select(p => p.Id).ToList();
         var workers = await db.Workers.AsNoTracking()
             .WithinDivisionOf(currentUser, w => w.HouseholdDivisionCode)
