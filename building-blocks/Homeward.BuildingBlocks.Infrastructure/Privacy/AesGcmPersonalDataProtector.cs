@@ -23,7 +23,12 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDispo
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    /// <summary>The kind as associated data of its ciphertexts.</summary>
+    private static readonly Dictionary<PersonalDataKind, byte[]> AssociatedData =
+        Enum.GetValues<PersonalDataKind>().ToDictionary(kind => kind, kind => Encoding.ASCII.GetBytes($"homeward:{kind}"));
+
     private readonly string _activeKeyId;
+    private readonly byte[] _activeKeyIdBytes;
     private readonly Dictionary<string, byte[]> _keys;
     private readonly Dictionary<PersonalDataKind, byte[]> _lookupKeys;
     private readonly ThreadLocal<Dictionary<string, AesGcm>> _ciphers = new(() => new(StringComparer.Ordinal), trackAllValues: true);
@@ -44,6 +49,7 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDispo
         }
 
         _activeKeyId = settings.ActiveKeyId;
+        _activeKeyIdBytes = Encoding.ASCII.GetBytes(_activeKeyId);
         var lookupKey = DecodeKey("PersonalData:LookupKey", settings.LookupKey);
         _lookupKeys = Enum.GetValues<PersonalDataKind>().ToDictionary(
             kind => kind,
@@ -55,13 +61,7 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDispo
 
     public byte[] LookupHash(PersonalDataKind kind, string value)
     {
-        var hashes = _lookupHashes.Value!;
-        if (!hashes.TryGetValue(kind, out var hash))
-        {
-            hash = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKeys[kind]);
-            hashes.Add(kind, hash);
-        }
-
+        var hash = OfThisThread(_lookupHashes, kind, k => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKeys[k]));
         hash.AppendData(Encoding.UTF8.GetBytes(value));
         return hash.GetHashAndReset();
     }
@@ -83,14 +83,15 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDispo
 
         var rest = data[(2 + keyIdLength)..];
         var plaintext = new byte[rest.Length - NonceSize - TagSize];
-        CipherFor(keyId, key).Decrypt(rest[..NonceSize], rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), plaintext, AssociatedData(kind));
+        OfThisThread(_ciphers, keyId, _ => new AesGcm(key, TagSize))
+            .Decrypt(rest[..NonceSize], rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), plaintext, AssociatedData[kind]);
         return Encoding.UTF8.GetString(plaintext);
     }
 
     private byte[] Encrypt(PersonalDataKind kind, string value)
     {
         var plaintext = Encoding.UTF8.GetBytes(value);
-        var keyId = Encoding.ASCII.GetBytes(_activeKeyId);
+        var keyId = _activeKeyIdBytes;
         var output = new byte[2 + keyId.Length + NonceSize + TagSize + plaintext.Length];
         output[0] = Format;
         output[1] = (byte)keyId.Length;
@@ -98,7 +99,8 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDispo
         var rest = output.AsSpan(2 + keyId.Length);
         var nonce = rest[..NonceSize];
         RandomNumberGenerator.Fill(nonce);
-        CipherFor(_activeKeyId, _keys[_activeKeyId]).Encrypt(nonce, plaintext, rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), AssociatedData(kind));
+        OfThisThread(_ciphers, _activeKeyId, id => new AesGcm(_keys[id], TagSize))
+            .Encrypt(nonce, plaintext, rest[(NonceSize + TagSize)..], rest.Slice(NonceSize, TagSize), AssociatedData[kind]);
         return output;
     }
 
@@ -118,19 +120,19 @@ public sealed class AesGcmPersonalDataProtector : IPersonalDataProtector, IDispo
         _lookupHashes.Dispose();
     }
 
-    private AesGcm CipherFor(string keyId, byte[] key)
+    /// <summary>This thread's instance for the key, created on its first use here.</summary>
+    private static TValue OfThisThread<TKey, TValue>(ThreadLocal<Dictionary<TKey, TValue>> perThread, TKey key, Func<TKey, TValue> create)
+        where TKey : notnull
     {
-        var ciphers = _ciphers.Value!;
-        if (!ciphers.TryGetValue(keyId, out var cipher))
+        var instances = perThread.Value!;
+        if (!instances.TryGetValue(key, out var instance))
         {
-            cipher = new AesGcm(key, TagSize);
-            ciphers.Add(keyId, cipher);
+            instance = create(key);
+            instances.Add(key, instance);
         }
 
-        return cipher;
+        return instance;
     }
-
-    private static byte[] AssociatedData(PersonalDataKind kind) => Encoding.ASCII.GetBytes($"homeward:{kind}");
 
     private static byte[] DecodeKey(string setting, string base64)
     {
