@@ -170,7 +170,9 @@ public sealed class Worker : IHasRowVersion
 
         if (profile is not null)
         {
-            changed.AddRange(ApplyProfile(profile, DateOnly.FromDateTime(now.UtcDateTime)));
+            var before = Profile;
+            ApplyProfile(profile, DateOnly.FromDateTime(now.UtcDateTime));
+            changed.AddRange(WorkerProfileComparer.ChangedGroups(before, Profile));
         }
 
         if (changed.Count > 0)
@@ -275,14 +277,12 @@ public sealed class Worker : IHasRowVersion
         return change;
     }
 
-    private IEnumerable<string> ApplyProfile(WorkerProfile profile, DateOnly today)
+    private void ApplyProfile(WorkerProfile profile, DateOnly today)
     {
         if (WorkerProfileRules.Problems(profile, today).FirstOrDefault() is { Field: not null } problem)
         {
             throw new DomainException("worker-profile-invalid", $"{problem.Field}: {problem.Message}");
         }
-
-        var before = Profile;
 
         // A certificate the platform verified stays verified when the same certificate is sent again.
         var verified = Certificates.Where(c => c.Verified).ToDictionary(c => c.Number);
@@ -302,7 +302,6 @@ public sealed class Worker : IHasRowVersion
         Entrepreneurship = profile.Entrepreneurship;
         TrainingNeeds = [.. profile.TrainingNeeds];
         Family = profile.Family;
-        return WorkerProfileComparer.ChangedGroups(before, Profile);
     }
 
     private void SetName(string name)
