@@ -20,9 +20,17 @@ public static class WorkerProfileComparer
         Compare("family", before.Family, after.Family);
         return changed;
 
+        // Equal records (or lists of equal records) are the same without serializing them: an unchanged group, the
+        // common case of an import, costs no JSON. Records holding lists compare by reference, so unequal ones are
+        // decided by their JSON.
         void Compare<T>(string group, T left, T right)
         {
-            if (JsonSerializer.Serialize(left) != JsonSerializer.Serialize(right))
+            var same = (left, right) switch
+            {
+                (System.Collections.IEnumerable l, System.Collections.IEnumerable r) => l.Cast<object>().SequenceEqual(r.Cast<object>()),
+                _ => EqualityComparer<T>.Default.Equals(left, right),
+            };
+            if (!same && JsonSerializer.Serialize(left) != JsonSerializer.Serialize(right))
             {
                 changed.Add(group);
             }
