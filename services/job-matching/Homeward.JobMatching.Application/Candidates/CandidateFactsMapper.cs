@@ -1,7 +1,7 @@
 using Homeward.Contracts.Registry;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Common;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Trades;
 
 namespace Homeward.JobMatching.Application.Candidates;
@@ -13,10 +13,10 @@ namespace Homeward.JobMatching.Application.Candidates;
 public static class CandidateFactsMapper
 {
     public static CandidateFacts From(WorkerFacts facts) => new(
-        Names.Parse<EducationLevel>(facts.Education),
-        [.. facts.Skills.Select(s => Names.Parse<SkillLevel>(s.Level) is { } level ? new CandidateSkill(s.TradeCode, level) : null).OfType<CandidateSkill>()],
-        [.. facts.Certificates.Select(c => new CandidateCertificate(c.Kind, c.TradeCode, Names.Parse<SkillLevel>(c.Level), c.Verified))],
-        facts.Intention is { } intention && Names.Parse<WorkLocation>(intention.Where) is { } where
+        EnumNames.Parse<EducationLevel>(facts.Education),
+        [.. facts.Skills.Select(s => EnumNames.Parse<SkillLevel>(s.Level) is { } level ? new CandidateSkill(s.TradeCode, level) : null).OfType<CandidateSkill>()],
+        [.. facts.Certificates.Select(c => new CandidateCertificate(c.Kind, c.TradeCode, EnumNames.Parse<SkillLevel>(c.Level), c.Verified))],
+        facts.Intention is { } intention && EnumNames.Parse<WorkLocation>(intention.Where) is { } where
             ? new CandidateIntention(
                 intention.Trades,
                 where,
@@ -27,5 +27,5 @@ public static class CandidateFactsMapper
             : null,
         facts.ResidenceDivision);
 
-    public static CandidateStatus? Status(string? status) => Names.Parse<CandidateStatus>(status);
+    public static CandidateStatus? Status(string? status) => EnumNames.Parse<CandidateStatus>(status);
 }

@@ -2,9 +2,9 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Paging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Partners;
 using Homeward.JobMatching.Domain.FollowUp;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -102,7 +102,7 @@ public sealed record ListRightsCases(bool? Open, string? Level, PageRequest Page
 public sealed class ListRightsCasesValidator : AbstractValidator<ListRightsCases>
 {
     public ListRightsCasesValidator() =>
-        RuleFor(q => q.Level).Must(level => Names.Parse<EscalationLevel>(level) is not null).When(q => q.Level is not null)
+        RuleFor(q => q.Level).Must(level => EnumNames.Parse<EscalationLevel>(level) is not null).When(q => q.Level is not null)
             .WithMessage("The level is office, county or city.");
 }
 
@@ -111,7 +111,7 @@ public sealed class ListRightsCasesHandler(IJobMatchingDbContext db, ICurrentUse
     public async ValueTask<Page<RightsCaseView>> Handle(ListRightsCases query, CancellationToken cancellationToken)
     {
         var after = query.Page.After<Guid?>();
-        var level = Names.Parse<EscalationLevel>(query.Level);
+        var level = EnumNames.Parse<EscalationLevel>(query.Level);
         var fetched = await db.RightsCases.AsNoTracking()
             .WithinDivisionOf(currentUser, c => c.WorkerDivision)
             .Where(c => query.Open == null || (c.ResolvedAt == null) == query.Open)

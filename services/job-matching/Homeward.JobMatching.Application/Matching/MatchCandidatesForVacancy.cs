@@ -4,6 +4,7 @@ using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Matching;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,7 @@ public sealed class MatchCandidatesForVacancyHandler(
         var today = clock.Today();
         if (vacancy.Status != Domain.Vacancies.VacancyStatus.Open || vacancy.Remaining <= 0 || vacancy.ValidThrough < today)
         {
-            return new([], $"The vacancy takes no hires (status {Names.Of(vacancy.Status)}, {vacancy.Remaining} places left).");
+            return new([], $"The vacancy takes no hires (status {EnumNames.Of(vacancy.Status)}, {vacancy.Remaining} places left).");
         }
 
         if (currentUser.Division is not { } scope)

@@ -5,6 +5,7 @@ using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public sealed class MatchVacanciesForWorkerHandler(
         var today = clock.Today();
         if (candidate.Status != CandidateStatus.SeekingWork)
         {
-            return new([], $"The worker is not seeking work (status {(candidate.Status is { } status ? Names.Of(status) : "unknown")}).");
+            return new([], $"The worker is not seeking work (status {(candidate.Status is { } status ? EnumNames.Of(status) : "unknown")}).");
         }
 
         if (Matcher.EarliestStart(candidate.Intention, today) is not { } start)

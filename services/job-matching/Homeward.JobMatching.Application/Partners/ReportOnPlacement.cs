@@ -6,6 +6,7 @@ using Homeward.Contracts.JobMatching;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Placements;
 using Homeward.JobMatching.Domain.Placements;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Finance;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -96,11 +97,11 @@ public sealed class ReportOnPlacementHandler(IJobMatchingDbContext db, IOutbox o
             placement.Id,
             placement.WorkerId,
             partner,
-            Names.Of(report.Kind),
+            EnumNames.Of(report.Kind),
             date,
             placement.StartDate,
             placement.MonthlyWage,
-            report.Reason is { } reason ? Names.Of(reason) : null));
+            report.Reason is { } reason ? EnumNames.Of(reason) : null));
         await db.SaveChangesAsync(cancellationToken);
         return PlacementReportView.From(report);
     }

@@ -1,7 +1,7 @@
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.Contracts.JobMatching;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Placements;
+using Homeward.SharedKernel;
 
 namespace Homeward.JobMatching.Application.Placements;
 
@@ -14,6 +14,6 @@ public static class PlacementEnding
     public static void End(Placement placement, DateOnly endDate, PlacementEndReason reason, string? note, IOutbox outbox, DateTimeOffset now)
     {
         placement.End(endDate, reason, note);
-        outbox.Enqueue(new PlacementEnded(Guid.CreateVersion7(now), now, placement.Id, placement.WorkerId, endDate, Names.Of(reason)));
+        outbox.Enqueue(new PlacementEnded(Guid.CreateVersion7(now), now, placement.Id, placement.WorkerId, endDate, EnumNames.Of(reason)));
     }
 }

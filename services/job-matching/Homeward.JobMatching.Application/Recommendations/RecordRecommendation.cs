@@ -115,7 +115,7 @@ public sealed class RecommendationFacts
         var vacancy = _vacancies.GetValueOrDefault(vacancyId) ?? throw new NotFoundException("Vacancy", vacancyId);
         if (vacancy.Status != VacancyStatus.Open || vacancy.Remaining <= 0 || vacancy.ValidThrough < today)
         {
-            throw new DomainException("vacancy-not-open", $"The vacancy is {Names.Of(vacancy.Status)} and takes no recommendations.");
+            throw new DomainException("vacancy-not-open", $"The vacancy is {EnumNames.Of(vacancy.Status)} and takes no recommendations.");
         }
 
         return _open.TryGetValue((workerId, vacancyId), out var existing) ? throw AlreadyRecommended(existing) : workerDivision;

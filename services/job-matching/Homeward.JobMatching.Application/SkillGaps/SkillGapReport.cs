@@ -1,8 +1,8 @@
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.Contracts.JobMatching;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Trades;
 using Microsoft.EntityFrameworkCore;
@@ -73,10 +73,10 @@ public static class SkillGapReport
         foreach (var gap in gaps.Where(g => g.Gap > 0))
         {
             outbox.Enqueue(new SkillGapIdentified(
-                Guid.CreateVersion7(now), now, gap.TradeCode, Names.Of(gap.Level), gap.Certificates, division.Value, gap.UnfilledHeadcount, gap.QualifiedCandidates, gap.Gap));
+                Guid.CreateVersion7(now), now, gap.TradeCode, EnumNames.Of(gap.Level), gap.Certificates, division.Value, gap.UnfilledHeadcount, gap.QualifiedCandidates, gap.Gap));
         }
     }
 
     private static List<string> CertificateKeys(IEnumerable<RequiredCertificate> certificates) =>
-        [.. certificates.Select(c => c.Level is { } level ? $"{c.TradeCode}:{Names.Of(level)}" : c.TradeCode).Distinct().Order(StringComparer.Ordinal)];
+        [.. certificates.Select(c => c.Level is { } level ? $"{c.TradeCode}:{EnumNames.Of(level)}" : c.TradeCode).Distinct().Order(StringComparer.Ordinal)];
 }

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Paging;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ public sealed record ListVacancies(Guid? EmployerId, string? Status, string? Tra
 public sealed class ListVacanciesValidator : AbstractValidator<ListVacancies>
 {
     public ListVacanciesValidator() =>
-        RuleFor(q => q.Status).Must(status => Names.Parse<VacancyStatus>(status) is not null)
+        RuleFor(q => q.Status).Must(status => EnumNames.Parse<VacancyStatus>(status) is not null)
             .When(q => q.Status is not null)
             .WithMessage("The status is open, filled, closed or expired.");
 }
@@ -29,7 +29,7 @@ public sealed class ListVacanciesHandler(IJobMatchingDbContext db) : IQueryHandl
             vacancies = vacancies.Where(v => v.EmployerId == employerId);
         }
 
-        if (Names.Parse<VacancyStatus>(query.Status) is { } status)
+        if (EnumNames.Parse<VacancyStatus>(query.Status) is { } status)
         {
             vacancies = vacancies.Where(v => v.Status == status);
         }

@@ -1,5 +1,5 @@
 using Homeward.Registry.Application.Kpis;
-using Homeward.Registry.Application.Workers;
+using Homeward.SharedKernel;
 
 namespace Homeward.Registry.Api.Kpis;
 
@@ -24,9 +24,9 @@ public sealed record KpiResponse(
         view.From,
         view.To,
         new RegisteredResponse(view.Registered.Total, view.Registered.InPeriod),
-        view.ByStatus.ToDictionary(pair => WorkerFactsMapper.Name(pair.Key), pair => pair.Value),
+        view.ByStatus.ToDictionary(pair => EnumNames.Of(pair.Key), pair => pair.Value),
         new EducationResponse(
-            view.Education.ByLevel.ToDictionary(pair => WorkerFactsMapper.Name(pair.Key), pair => pair.Value),
+            view.Education.ByLevel.ToDictionary(pair => EnumNames.Of(pair.Key), pair => pair.Value),
             view.Education.NotRecorded,
             view.Education.JuniorHighOrLess,
             view.Education.JuniorHighOrLessShare),

@@ -153,7 +153,7 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
     /// <summary>Opens a discrepancy about the status, or joins the open one that already reports the same status.</summary>
     private async Task<Guid> OpenDiscrepancyAsync(Worker worker, EmploymentStatus status, DateTimeOffset asOf, PlatformActivity activity, CancellationToken cancellationToken)
     {
-        var observed = WorkerFactsMapper.Name(status);
+        var observed = EnumNames.Of(status);
         var discrepancy = await db.Discrepancies.FirstOrDefaultAsync(
             d => d.WorkerId == worker.Id && d.Field == ObservedField.EmploymentStatus && d.Status == DiscrepancyStatus.Open && d.ObservedValue == observed,
             cancellationToken);
@@ -164,7 +164,7 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
                 worker.Id,
                 worker.HouseholdDivisionCode,
                 ObservedField.EmploymentStatus,
-                WorkerFactsMapper.Name(worker.Status),
+                EnumNames.Of(worker.Status),
                 observed,
                 InformationSource.Platform,
                 now);

@@ -2,9 +2,9 @@ using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Privacy;
 using Homeward.Contracts.JobMatching;
 using Homeward.Registry.Application.Monitoring;
-using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Domain.Monitoring;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -57,7 +57,7 @@ public sealed class RecordPlacementReportHandler(
             outbox,
             worker,
             ObservedField.EmploymentStatus,
-            WorkerFactsMapper.Name(observed),
+            EnumNames.Of(observed),
             InformationSource.EmployerReport,
             PlatformStatusFacts.StartOf(reported.Date),
             $"partner:{reported.PartnerId}",

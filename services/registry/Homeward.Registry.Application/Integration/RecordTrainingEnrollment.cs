@@ -1,7 +1,7 @@
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.Contracts.Training;
-using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +24,7 @@ public sealed class RecordTrainingEnrollmentHandler(IRegistryDbContext db, IOutb
         {
             var refusal = worker.Status is EmploymentStatus.SeekingWork or EmploymentStatus.NotInLabourForce or EmploymentStatus.InTraining
                 ? null
-                : $"the worker is {WorkerFactsMapper.Name(worker.Status)}";
+                : $"the worker is {EnumNames.Of(worker.Status)}";
             await new PlatformStatusFacts(db, outbox, clock.GetUtcNow())
                 .StartAsync(worker, PlatformActivity.Training(enrolled.EnrollmentId), EmploymentStatus.InTraining, enrolled.StartsOn, refusal, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Domain.Monitoring;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Identity;
 
@@ -34,8 +35,8 @@ public static class ObservedFields
                 ? village.Value
                 : null,
         ObservedField.Residence => DivisionCode.TryParse(value, out var residence) ? residence.Value : null,
-        ObservedField.Education => ParseName<EducationLevel>(value) is { } education ? WorkerFactsMapper.Name(education) : null,
-        ObservedField.EmploymentStatus => ParseName<EmploymentStatus>(value) is { } status ? WorkerFactsMapper.Name(status) : null,
+        ObservedField.Education => ParseName<EducationLevel>(value) is { } education ? EnumNames.Of(education) : null,
+        ObservedField.EmploymentStatus => ParseName<EmploymentStatus>(value) is { } status ? EnumNames.Of(status) : null,
         _ => null,
     };
 
@@ -47,8 +48,8 @@ public static class ObservedFields
         ObservedField.Residence => worker.Residence is { } residence
             ? Normalize(ObservedField.Residence, residence.Division) ?? residence.Division
             : null,
-        ObservedField.Education => worker.Education is { } education ? WorkerFactsMapper.Name(education) : null,
-        ObservedField.EmploymentStatus => WorkerFactsMapper.Name(worker.Status),
+        ObservedField.Education => worker.Education is { } education ? EnumNames.Of(education) : null,
+        ObservedField.EmploymentStatus => EnumNames.Of(worker.Status),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not an observed field."),
     };
 
@@ -60,8 +61,8 @@ public static class ObservedFields
     private static TEnum? ParseName<TEnum>(string? value)
         where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(member =>
-            string.Equals(WorkerFactsMapper.Name(member!.Value), value?.Trim(), StringComparison.OrdinalIgnoreCase));
+            string.Equals(EnumNames.Of(member!.Value), value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string NamesOf<TEnum>()
-        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(WorkerFactsMapper.Name));
+        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(EnumNames.Of));
 }

@@ -1,6 +1,7 @@
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.Contracts.Registry;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 
 namespace Homeward.Registry.Application.Workers;
 
@@ -31,10 +32,10 @@ public static class WorkerEvents
             Guid.CreateVersion7(now),
             now,
             worker.Id,
-            WorkerFactsMapper.Name(from),
-            WorkerFactsMapper.Name(change.To),
+            EnumNames.Of(from),
+            EnumNames.Of(change.To),
             change.ChangedAt,
-            WorkerFactsMapper.Name(change.Source),
+            EnumNames.Of(change.Source),
             worker.HouseholdDivisionCode));
     }
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Homeward.Contracts.Registry;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 
 namespace Homeward.Registry.Application.Workers;
 
@@ -8,23 +8,39 @@ namespace Homeward.Registry.Application.Workers;
 public static class WorkerFactsMapper
 {
     public static WorkerFacts From(Worker worker) => new(
-        worker.Education is { } education ? Name(education) : null,
-        [.. worker.Skills.Select(s => new WorkerSkill(s.TradeCode, Name(s.Level)))],
-        [.. worker.Certificates.Select(c => new WorkerCertificate(c.Number, Name(c.Kind), c.TradeCode, c.Level is { } level ? Name(level) : null, c.Verified))],
+        worker.Education is { } education ? EnumNames.Of(education) : null,
+        [.. worker.Skills.Select(s => new WorkerSkill(s.TradeCode, EnumNames.Of(s.Level)))],
+        [.. worker.Certificates.Select(c => new WorkerCertificate(c.Number, EnumNames.Of(c.Kind), c.TradeCode, c.Level is { } level ? EnumNames.Of(level) : null, c.Verified))],
         worker.JobIntention is { } intention
             ? new WorkerIntention(
                 intention.Trades,
-                Name(intention.Where),
+                EnumNames.Of(intention.Where),
                 intention.MinimumMonthlyWage,
                 intention.AvailableFrom,
-                [.. Enumerable.Range(1, 12).Where(month => intention.BusyMonths.Any(range => range.Contains(month)))],
+                BusyMonths(intention.BusyMonths),
                 intention.MustStayNearFamily)
             : null,
         worker.TrainingNeeds,
         worker.Residence?.Division,
-        Name(worker.Status),
+        EnumNames.Of(worker.Status),
         worker.ReturnedOn);
 
-    public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    /// <summary>The months, 1 to 12, that fall in any of the ranges.</summary>
+    private static List<int> BusyMonths(IReadOnlyList<MonthRange> ranges)
+    {
+        var months = new List<int>(12);
+        for (var month = 1; month <= 12; month++)
+        {
+            foreach (var range in ranges)
+            {
+                if (range.Contains(month))
+                {
+                    months.Add(month);
+                    break;
+                }
+            }
+        }
+
+        return months;
+    }
 }

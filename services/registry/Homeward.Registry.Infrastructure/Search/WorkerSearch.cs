@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Homeward.Registry.Application.Search;
-using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Infrastructure.Persistence;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -121,7 +121,7 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
         // The job intention is a JSON document with camelCase enum names.
         if (filter.IntentionWhere.Count > 0)
         {
-            Condition("w.job_intention->>'where' = ANY(@intention_where)", "intention_where", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.IntentionWhere.Select(WorkerFactsMapper.Name).ToArray());
+            Condition("w.job_intention->>'where' = ANY(@intention_where)", "intention_where", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.IntentionWhere.Select(EnumNames.Of).ToArray());
         }
 
         if (filter.IntentionTrade is { } intentionTrade)

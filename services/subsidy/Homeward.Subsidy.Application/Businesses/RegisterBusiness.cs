@@ -3,9 +3,9 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Subsidy;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Industries;
 using Homeward.SharedKernel.Organizations;
-using Homeward.Subsidy.Application.Common;
 using Homeward.Subsidy.Application.Eligibility;
 using Homeward.Subsidy.Application.Workers;
 using Homeward.Subsidy.Domain.Businesses;
@@ -61,7 +61,7 @@ public sealed class RegisterBusinessHandler(ISubsidyDbContext db, IOutbox outbox
             command.RegisteredOn!.Value, command.JobsCreated, founder.HouseholdDivision, now);
         db.Businesses.Add(business);
         outbox.Enqueue(new BusinessRegistered(
-            Guid.CreateVersion7(now), now, business.Id, business.FounderWorkerId, business.CreditCode, Names.Of(business.Kind),
+            Guid.CreateVersion7(now), now, business.Id, business.FounderWorkerId, business.CreditCode, EnumNames.Of(business.Kind),
             business.Sector, business.RegisteredOn, business.JobsCreated));
         var eligibility = await EligibilityContext.LoadAsync(db, [founder.WorkerId], DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         eligibility.Include(business);

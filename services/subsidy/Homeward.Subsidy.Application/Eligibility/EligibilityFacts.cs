@@ -1,4 +1,4 @@
-using Homeward.Subsidy.Application.Common;
+using Homeward.SharedKernel;
 using Homeward.Subsidy.Domain.Businesses;
 using Homeward.Subsidy.Domain.Rules;
 using Homeward.Subsidy.Domain.Workers;
@@ -13,7 +13,7 @@ public static class EligibilityFacts
         var facts = new FactSet()
             .Number(Fact.Age, worker.AgeOn(today))
             .Number(Fact.DaysSinceReturn, worker.ReturnedOn is { } returned ? today.DayNumber - returned.DayNumber : null)
-            .Text(Fact.EmploymentStatus, worker.Status is { } status ? Names.Of(status) : null)
+            .Text(Fact.EmploymentStatus, worker.Status is { } status ? EnumNames.Of(status) : null)
             .Number(Fact.TrainingsCompleted, worker.CompletedTrainings.Count)
             .Set(Fact.TrainedTrades, worker.CompletedTrainings.Select(t => t.TradeCode))
             .Flag(Fact.HasBusiness, business is not null)
@@ -21,7 +21,7 @@ public static class EligibilityFacts
         if (business is not null)
         {
             facts.Number(Fact.BusinessAgeMonths, business.AgeInMonthsOn(today))
-                .Text(Fact.BusinessKind, Names.Of(business.Kind))
+                .Text(Fact.BusinessKind, EnumNames.Of(business.Kind))
                 .Text(Fact.BusinessSector, business.Sector)
                 .Number(Fact.BusinessEmployees, business.JobsCreated);
         }

@@ -7,7 +7,6 @@ using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Subsidy;
 using Homeward.SharedKernel;
 using Homeward.SharedKernel.Privacy;
-using Homeward.Subsidy.Application.Common;
 using Homeward.Subsidy.Domain.Applications;
 using Homeward.Subsidy.Domain.Payments;
 using Mediator;
@@ -150,7 +149,7 @@ public sealed class RecordDisbursementOutcomeHandler(ISubsidyDbContext db, IOutb
                 var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == disbursement.ApplicationId, cancellationToken);
                 var policy = await db.Policies.AsNoTracking().FirstAsync(p => p.Id == disbursement.PolicyId, cancellationToken);
                 outbox.Enqueue(new SubsidyDisbursed(
-                    Guid.CreateVersion7(now), now, disbursement.Id, disbursement.ApplicationId, policy.Id, policy.Code, Names.Of(policy.Kind),
+                    Guid.CreateVersion7(now), now, disbursement.Id, disbursement.ApplicationId, policy.Id, policy.Code, EnumNames.Of(policy.Kind),
                     application.PolicyVersion, disbursement.WorkerId, disbursement.BusinessId, disbursement.Amount, command.PaidOn.Value, disbursement.Division));
                 var entry = await db.Funnel.FirstOrDefaultAsync(f => f.WorkerId == disbursement.WorkerId && f.PolicyId == disbursement.PolicyId, cancellationToken);
                 entry?.MarkPaid(now);

@@ -1,7 +1,7 @@
 using Homeward.Contracts;
 using Homeward.Contracts.Registry;
 using Homeward.Contracts.Training;
-using Homeward.Subsidy.Application.Common;
+using Homeward.SharedKernel;
 using Homeward.Subsidy.Application.Eligibility;
 using Homeward.Subsidy.Domain.Workers;
 using Mediator;
@@ -61,7 +61,7 @@ public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db, TimeProvide
                 ApplyFacts(worker, updated.Facts, updated.OccurredAt);
                 break;
             case EmploymentStatusChanged changed:
-                if (Names.Parse<WorkerStatus>(changed.To) is { } status)
+                if (EnumNames.Parse<WorkerStatus>(changed.To) is { } status)
                 {
                     worker.ApplyStatus(status, changed.OccurredAt);
                 }
@@ -84,7 +84,7 @@ public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db, TimeProvide
         }
 
         worker.ApplyFacts(facts.ReturnedOn, asOf);
-        if (Names.Parse<WorkerStatus>(facts.Status) is { } status)
+        if (EnumNames.Parse<WorkerStatus>(facts.Status) is { } status)
         {
             worker.ApplyStatus(status, asOf);
         }

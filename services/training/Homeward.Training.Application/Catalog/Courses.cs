@@ -1,6 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Paging;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Trades;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Domain.Catalog;
@@ -186,7 +187,7 @@ public sealed record ListCourses(string? TradeCode, string? Status, Guid? Provid
 public sealed class ListCoursesValidator : AbstractValidator<ListCourses>
 {
     public ListCoursesValidator() =>
-        RuleFor(q => q.Status).Must(status => Names.Parse<CourseStatus>(status) is not null).When(q => q.Status is not null, ApplyConditionTo.CurrentValidator)
+        RuleFor(q => q.Status).Must(status => EnumNames.Parse<CourseStatus>(status) is not null).When(q => q.Status is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("The status is draft, published or retired.");
 }
 
@@ -200,7 +201,7 @@ public sealed class ListCoursesHandler(ITrainingDbContext db) : IQueryHandler<Li
             courses = courses.Where(c => c.TradeCode == trade);
         }
 
-        if (Names.Parse<CourseStatus>(query.Status) is { } status)
+        if (EnumNames.Parse<CourseStatus>(query.Status) is { } status)
         {
             courses = courses.Where(c => c.Status == status);
         }

@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.Contracts.Training;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Trades;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Domain.Certificates;
@@ -25,7 +26,7 @@ public static class CertificateIssuance
         var certificate = Certificate.Issue(Guid.CreateVersion7(now), workerId, workerDivision, tradeCode, level, issuedOn, route, sourceId, now);
         db.Certificates.Add(certificate);
         outbox.Enqueue(new CertificateIssued(
-            Guid.CreateVersion7(now), now, certificate.Id, workerId, certificate.Number, tradeCode, Names.Of(level), options.CertificateIssuer, issuedOn));
+            Guid.CreateVersion7(now), now, certificate.Id, workerId, certificate.Number, tradeCode, EnumNames.Of(level), options.CertificateIssuer, issuedOn));
         return certificate;
     }
 }

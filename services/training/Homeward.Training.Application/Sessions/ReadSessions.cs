@@ -1,6 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Paging;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Domain.Sessions;
@@ -28,7 +29,7 @@ public sealed class ListSessionsValidator : AbstractValidator<ListSessions>
     public ListSessionsValidator()
     {
         RuleFor(q => q.Division).Must(DivisionFilter.IsValid).WithMessage(DivisionFilter.Message);
-        RuleFor(q => q.Status).Must(status => Names.Parse<SessionStatus>(status) is not null).When(q => q.Status is not null, ApplyConditionTo.CurrentValidator)
+        RuleFor(q => q.Status).Must(status => EnumNames.Parse<SessionStatus>(status) is not null).When(q => q.Status is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("The status is planned, open, inProgress, completed or cancelled.");
     }
 }
@@ -49,7 +50,7 @@ public sealed class ListSessionsHandler(ITrainingDbContext db) : IQueryHandler<L
             sessions = sessions.Where(s => s.TradeCode == trade);
         }
 
-        if (Names.Parse<SessionStatus>(query.Status) is { } status)
+        if (EnumNames.Parse<SessionStatus>(query.Status) is { } status)
         {
             sessions = sessions.Where(s => s.Status == status);
         }
