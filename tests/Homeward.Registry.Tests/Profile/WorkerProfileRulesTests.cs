@@ -47,6 +47,24 @@ public sealed class WorkerProfileRulesTests
     }
 
     [Fact]
+    public void An_item_listed_again_is_reported_with_the_first_place_it_is_listed()
+    {
+        var welder = new Skill("welder", SkillLevel.Junior);
+        var profile = Valid with
+        {
+            Skills = [welder, new Skill("electrician", SkillLevel.Junior), welder with { Level = SkillLevel.Senior }],
+            Certificates = [Valid.Certificates[0], Valid.Certificates[0] with { Number = "S-2" }, Valid.Certificates[0] with { Number = " S-1 " }],
+            TrainingNeeds = ["e-commerce", "welder", "e-commerce"],
+        };
+
+        var problems = WorkerProfileRules.Problems(profile, Today).ToList();
+
+        Assert.Equal(["skills[2].tradeCode", "certificates[2].number", "trainingNeeds[2]"], problems.Select(p => p.Field));
+        Assert.Contains("skills[0]", problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("certificates[0]", problems[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_household_must_be_larger_than_its_dependents()
     {
         Assert.Empty(WorkerProfileRules.Problems(Valid with { Family = new FamilySituation(1, 0, 0, false, false) }, Today));

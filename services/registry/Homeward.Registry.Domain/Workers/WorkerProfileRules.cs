@@ -50,16 +50,15 @@ public static class WorkerProfileRules
             yield return ("skills", $"At most {MaxSkills} skills.");
         }
 
-        var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < skills.Count; i++)
         {
             if (!IsCurrentTrade(skills[i].TradeCode))
             {
                 yield return ($"skills[{i}].tradeCode", "The trade is a current trade code of the trade reference data.");
             }
-            else if (!firstIndexOf.TryAdd(skills[i].TradeCode, i))
+            else if (EarlierIndexOf(skills, i, static skill => skill.TradeCode) is >= 0 and var first)
             {
-                yield return ($"skills[{i}].tradeCode", $"This trade is already listed at skills[{firstIndexOf[skills[i].TradeCode]}]; each trade appears once, at its level.");
+                yield return ($"skills[{i}].tradeCode", $"This trade is already listed at skills[{first}]; each trade appears once, at its level.");
             }
 
             if (!Enum.IsDefined(skills[i].Level))
@@ -102,7 +101,6 @@ public static class WorkerProfileRules
             yield return ("certificates", $"At most {MaxCertificates} certificates.");
         }
 
-        var firstIndexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < certificates.Count; i++)
         {
             var certificate = certificates[i];
@@ -111,9 +109,9 @@ public static class WorkerProfileRules
             {
                 yield return ($"certificates[{i}].number", "A certificate number has 1 to 50 characters.");
             }
-            else if (!firstIndexOf.TryAdd(number, i))
+            else if (EarlierIndexOf(certificates, i, static c => c.Number?.Trim()) is >= 0 and var first)
             {
-                yield return ($"certificates[{i}].number", $"This number is already listed at certificates[{firstIndexOf[number]}]; each certificate appears once.");
+                yield return ($"certificates[{i}].number", $"This number is already listed at certificates[{first}]; each certificate appears once.");
             }
 
             if (!Enum.IsDefined(certificate.Kind))
@@ -293,18 +291,36 @@ public static class WorkerProfileRules
             yield return (field, $"At most {MaxTrades} trades.");
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < trades.Count; i++)
         {
             if (!IsCurrentTrade(trades[i]))
             {
                 yield return ($"{field}[{i}]", "The trade is a current trade code of the trade reference data.");
             }
-            else if (!seen.Add(trades[i]))
+            else if (EarlierIndexOf(trades, i, static trade => trade) >= 0)
             {
                 yield return ($"{field}[{i}]", "This trade is already listed; each trade appears once.");
             }
         }
+    }
+
+    /// <summary>
+    /// The index of the first item before <paramref name="index"/> with the same key, or -1. The lists are short (a few
+    /// dozen items at most when valid), and every registration and imported row is checked twice: a scan allocates
+    /// nothing where a set per list made a twentieth of an import's garbage.
+    /// </summary>
+    private static int EarlierIndexOf<T>(IReadOnlyList<T> items, int index, Func<T, string?> keyOf)
+    {
+        var key = keyOf(items[index]);
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if (string.Equals(keyOf(items[earlier]), key, StringComparison.Ordinal))
+            {
+                return earlier;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsCurrentTrade(string? code) => code is not null && TradeCatalog.Current.Find(code) is { RetiredOn: null };
