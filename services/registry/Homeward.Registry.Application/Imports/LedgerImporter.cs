@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Threading.Channels;
 using Homeward.BuildingBlocks.Application.Privacy;
 using Homeward.Contracts.Registry;
@@ -135,7 +136,7 @@ public sealed class LedgerImporter(
 
     private LedgerChunkOutcome Decide(PreparedRow[] chunk, IReadOnlyList<Worker> existing, ImportJob job, DateTimeOffset now)
     {
-        var byNumber = existing.ToDictionary(w => Convert.ToHexString(w.NationalId.LookupHash), StringComparer.Ordinal);
+        var byNumber = existing.ToDictionary(w => w.NationalId.LookupHash, LookupHashComparer.Instance);
         var byId = existing.ToDictionary(w => w.Id);
         var outcomes = new RowOutcome[chunk.Length];
         var scope = DivisionCode.Parse(job.ScopeDivisionCode);
@@ -143,7 +144,7 @@ public sealed class LedgerImporter(
         {
             { Entry: null } row => RowOutcome.Rejected(row.Errors),
             { Entry.WorkerId: { } id } row when byId.GetValueOrDefault(id) is { } worker => Update(row, worker, scope, job.RequestedBy, now),
-            { Entry.WorkerId: null, NationalIdHash: { } hash } row when byNumber.GetValueOrDefault(Convert.ToHexString(hash)) is { } worker =>
+            { Entry.WorkerId: null, NationalIdHash: { } hash } row when byNumber.GetValueOrDefault(hash) is { } worker =>
                 Update(row, worker, scope, job.RequestedBy, now),
             var row => Register(row, job.RequestedBy, now),
         });
@@ -286,18 +287,18 @@ public sealed class LedgerImporter(
     /// </summary>
     private sealed class PeopleInFile
     {
-        private readonly Dictionary<string, int> _byNumber = new(StringComparer.Ordinal);
+        private readonly Dictionary<byte[], int> _byNumber = new(LookupHashComparer.Instance);
         private readonly Dictionary<Guid, int> _byId = [];
-        private readonly Dictionary<string, int> _byPerson = new(StringComparer.Ordinal);
+        private readonly Dictionary<byte[], int> _byPerson = new(LookupHashComparer.Instance);
 
         /// <param name="numbersOfRecords">The national ID lookup hash of each existing record the rows name by id.</param>
         public void RejectRepeated(PreparedRow[] rows, IReadOnlyDictionary<Guid, byte[]> numbersOfRecords)
         {
             foreach (var row in rows)
             {
-                if (row.NationalIdHash is { } hash && !_byNumber.TryAdd(Convert.ToHexString(hash), row.Row))
+                if (row.NationalIdHash is { } hash && !_byNumber.TryAdd(hash, row.Row))
                 {
-                    row.Reject(LedgerColumns.NationalId, $"The same national ID number is already in row {_byNumber[Convert.ToHexString(hash)]}.");
+                    row.Reject(LedgerColumns.NationalId, $"The same national ID number is already in row {_byNumber[hash]}.");
                 }
                 else if (row.Entry?.WorkerId is { } id && !_byId.TryAdd(id, row.Row))
                 {
@@ -311,10 +312,21 @@ public sealed class LedgerImporter(
         }
 
         /// <summary>The number a row is about: its record's when it names one by id, else its own; null when unknown.</summary>
-        private static string? PersonOf(PreparedRow row, LedgerEntry entry, IReadOnlyDictionary<Guid, byte[]> numbersOfRecords) =>
-            entry.WorkerId is { } id
-                ? numbersOfRecords.TryGetValue(id, out var recordNumber) ? Convert.ToHexString(recordNumber) : null
-                : row.NationalIdHash is { } hash ? Convert.ToHexString(hash) : null;
+        private static byte[]? PersonOf(PreparedRow row, LedgerEntry entry, IReadOnlyDictionary<Guid, byte[]> numbersOfRecords) =>
+            entry.WorkerId is { } id ? numbersOfRecords.GetValueOrDefault(id) : row.NationalIdHash;
+    }
+
+    /// <summary>
+    /// National ID lookup hashes as dictionary keys, by content. They are HMAC-SHA256 values, evenly spread, so their
+    /// first bytes are a good hash code; keying by their hex text cost a string per row and lookup.
+    /// </summary>
+    private sealed class LookupHashComparer : IEqualityComparer<byte[]>
+    {
+        public static LookupHashComparer Instance { get; } = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => BinaryPrimitives.ReadInt32LittleEndian(obj);
     }
 
     private sealed class PreparedRow(int row)
