@@ -152,7 +152,7 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
         var rows = events.All
             .AsParallel()
             .AsOrdered()
-            .Select(e => (e.EventId, e.OccurredAt, Type: IntegrationEventTypes.UrnFor(e.GetType()), Payload: JsonSerializer.Serialize(e, e.GetType(), IntegrationEventTypes.SerializerOptions)))
+            .Select(e => (e.EventId, e.OccurredAt, Type: IntegrationEventTypes.UrnFor(e.GetType()), Payload: JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), IntegrationEventTypes.SerializerOptions)))
             .ToList();
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY registry.outbox_messages (id, type, payload, headers, occurred_at, attempts) FROM STDIN (FORMAT BINARY)",
