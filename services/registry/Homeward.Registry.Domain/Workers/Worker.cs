@@ -279,7 +279,7 @@ public sealed class Worker : IHasRowVersion
 
     private void ApplyProfile(WorkerProfile profile, DateOnly today)
     {
-        if (WorkerProfileRules.Problems(profile, today).FirstOrDefault() is { Field: not null } problem)
+        if (WorkerProfileRules.Problems(profile, today) is [var problem, ..])
         {
             throw new DomainException("worker-profile-invalid", $"{problem.Field}: {problem.Message}");
         }
