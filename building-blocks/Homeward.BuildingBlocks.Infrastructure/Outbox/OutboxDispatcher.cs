@@ -116,7 +116,7 @@ public sealed partial class OutboxDispatcher(
     {
         await using var command = new NpgsqlCommand(
             $"""
-             SELECT id, type, payload::text, headers::text, attempts
+             SELECT id, type, payload, headers, attempts
              FROM {database.Table("outbox_messages")}
              WHERE processed_at IS NULL AND next_attempt_at <= now()
              ORDER BY seq
@@ -130,7 +130,8 @@ public sealed partial class OutboxDispatcher(
         var rows = new List<PendingRow>(_options.BatchSize);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new PendingRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+            // The JSON as the UTF-8 bytes it arrives in: the serializer reads them without a string in between.
+            rows.Add(new PendingRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<byte[]>(3), reader.GetInt32(4)));
         }
 
         return rows;
@@ -243,5 +244,5 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Failed} of {Total} outbox events could not be published and will be retried")]
     private static partial void LogPublishFailures(ILogger logger, int failed, int total);
 
-    private sealed record PendingRow(Guid Id, string Type, string Payload, string Headers, int Attempts);
+    private sealed record PendingRow(Guid Id, string Type, byte[] Payload, byte[] Headers, int Attempts);
 }
