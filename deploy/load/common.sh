@@ -50,10 +50,10 @@ report_machine() {
 
 # CPU accounting for a run, so a disturbed run can be told from a clean one: cpu_snapshot <file> <group>=<pid,pid,...>
 # before and after, then cpu_report <before> <after> [<group>=<seconds> ...] prints the cores each group used, plus
-# extra groups measured otherwise (seconds of CPU), and what everything else on the machine used meanwhile. Other
-# engineers' builds and tests show up as "everything else". On the 2-core machine the idle background (a dozen idle .NET
-# processes, the kernel's memory monitor, network interrupts of the run itself) is about 0.1 core; more than 0.25 cores
-# means the run was disturbed.
+# extra groups measured otherwise (seconds of CPU), and what everything else on the machine used meanwhile; each with
+# its CPU seconds in brackets, which stay comparable when runs differ in length. Other engineers' builds and tests show
+# up as "everything else". On the 2-core machine the idle background (a dozen idle .NET processes, the kernel's memory
+# monitor, network interrupts of the run itself) is about 0.1 core; more than 0.25 cores means the run was disturbed.
 cpu_snapshot() {
   local file=$1 group pids pid ticks; shift
   { printf 'time %s\n' "$(date +%s.%N)"
@@ -78,10 +78,10 @@ cpu_report() {
     { b[$1] = $2 }
     END {
       secs = b["time"] - a["time"]; known = 0; out = ""
-      for (i = 1; i <= n; i++) { u = used[order[i]] / 100; known += u; out = out sprintf("%s %.2f, ", order[i], u / secs) }
+      for (i = 1; i <= n; i++) { u = used[order[i]] / 100; known += u; out = out sprintf("%s %.2f (%.1f s), ", order[i], u / secs, u) }
       m = split(extra, e, " ")
-      for (i = 1; i <= m; i++) { split(e[i], kv, "="); known += kv[2]; out = out sprintf("%s %.2f, ", kv[1], kv[2] / secs) }
+      for (i = 1; i <= m; i++) { split(e[i], kv, "="); known += kv[2]; out = out sprintf("%s %.2f (%.1f s), ", kv[1], kv[2] / secs, kv[2]) }
       machine = (b["machine"] - a["machine"]) / 100
-      printf "cpu        cores used (1.0 = one core): %severything else %.2f, machine %.2f of %d\n", out, (machine - known) / secs, machine / secs, cores
+      printf "cpu        cores used (1.0 = one core): %severything else %.2f (%.1f s), machine %.2f of %d\n", out, (machine - known) / secs, machine - known, machine / secs, cores
     }' cores="$(nproc)" "$before" "$after"
 }

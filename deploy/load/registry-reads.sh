@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Registry reads over --workers workers (default 200,000), each at a fixed rate with hey, and the SQL under them with
-# pgbench:
+# Registry reads over --workers workers (default 200,000), each at a fixed, evenly spaced rate with the load driver
+# (Homeward.LoadDriver get; latency from each request's due time), and the SQL under them with pgbench:
 #   get       GET /api/registry/v1/workers/{id} through the gateway, 1,000/s                target p99 ≤ 10 ms
 #   name      POST /api/registry/v1/workers/search {"name":"张伟"} through the gateway      target p99 ≤ 50 ms
-#   id        POST /api/registry/v1/workers/search {"nationalId":…} through the gateway    (target p99 ≤ 5 ms, see sql-id)
+#   id        POST /api/registry/v1/workers/search {"nationalId":…} through the gateway    target p99 ≤ 5 ms
 #   sql-id    the two statements of an ID lookup (find by lookup hash, read the record)     target p99 ≤ 5 ms
 #   sql-name  the ranking statement of the name search, in its transaction
 #
@@ -42,7 +42,6 @@ done
 [[ "$workers" =~ ^[0-9]+$ && "$rounds" =~ ^[0-9]+$ && "$name_rate" =~ ^[0-9]+$ && "$id_rate" =~ ^[0-9]+$ && "$quiet_wait" =~ ^[0-9]+$ ]] \
   && [ "$name_rate" -ge 5 ] && [ "$id_rate" -ge 5 ] || die "--workers and --rounds are whole numbers, the rates whole numbers ≥ 5"
 [[ "$duration" =~ ^[0-9]+s$ && "$warmup" =~ ^[0-9]+s$ ]] || die "--duration and --warmup are seconds, e.g. 30s"
-command -v hey >/dev/null || die "hey is not installed: apt-get install -y hey"
 command -v pgbench >/dev/null || die "pgbench is not installed: apt-get install -y postgresql-client"
 
 ensure_secrets
@@ -167,19 +166,21 @@ cpu_groups_now() { printf '%s\n' "bench=$(pids_of)" "postgres=$(pgrep -d, -u pos
 # PostgreSQL's backends come and go; cpu_snapshot skips one that ended only when errexit and pipefail are off.
 snapshot() { (set +e +o pipefail; cpu_snapshot "$@"); }
 
-# hey at a fixed rate: label url rate duration [body file]. Keeps the report and where the CPU went.
-run_hey() {
-  local label=$1 url=$2 rate=$3 length=$4 body=${5:-} clients hey_cpu TIMEFORMAT='%U %S'
+# The load driver at a fixed, evenly spaced rate, after 3 s of the same load to warm its own client: label url rate
+# duration [body file]. Keeps the report and where the CPU went. (hey's closed-loop workers start their tickers together: at 100/s its ten workers sent bursts of ten
+# lookups every 100 ms, and the figures measured how a burst queues on two cores, not what one lookup takes.)
+run_reads() {
+  local label=$1 url=$2 rate=$3 length=$4 body=${5:-} load_cpu TIMEFORMAT='%U %S'
   local -a request=()
-  clients=$(( rate >= 1000 ? 20 : (rate >= 100 ? 10 : (rate >= 20 ? 4 : 1)) ))
-  [ -n "$body" ] && request=(-m POST -T application/json -D "$body")
+  [ -n "$body" ] && request=(--body "$body")
   mapfile -t cpu_groups < <(cpu_groups_now)
   snapshot "$work/$label.before" "${cpu_groups[@]}"
-  { time hey -z "$length" -c "$clients" -q $(( rate / clients )) -disable-compression -H "Authorization: Bearer $token" \
-      "${request[@]}" "$url" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" || { cat "$work/$label.txt" >&2; die "hey failed against $url"; }
+  { time HOMEWARD_LOAD_TOKEN=$token dotnet "$build/bin/Homeward.LoadDriver/release/Homeward.LoadDriver.dll" get --url "$url" \
+      --rate "$rate" --duration "${length%s}" --warmup 3 "${request[@]}" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" \
+    || { cat "$work/$label.txt" >&2; die "the load driver failed against $url"; }
   snapshot "$work/$label.after" "${cpu_groups[@]}"
-  hey_cpu=$(awk '{ print $1 + $2 }' "$work/$label.time")
-  cpu_report "$work/$label.before" "$work/$label.after" "hey=$hey_cpu" >"$work/$label.cpu"
+  load_cpu=$(tail -1 "$work/$label.time" | awk '{ print $1 + $2 }')
+  cpu_report "$work/$label.before" "$work/$label.after" "load=$load_cpu" >"$work/$label.cpu"
 }
 
 # pgbench at a fixed rate as the registry role, with every transaction's latency logged: label script rate length
@@ -196,14 +197,10 @@ run_pgbench() {
   rm -f "$work/$label".[0-9]*
 }
 
-# Figures of a run: requests/s, p50, p90, p99, max (ms), failures (non-2xx and transport errors).
-hey_row() {
-  local label=$1
-  awk '/Requests\/sec:/ { rps = $2 } $2 == "in" && $1 ~ /%$/ { p[$1] = $3 * 1000 } /Slowest:/ { max = $2 * 1000 }
-       /^Status code distribution:/ { section = "status"; next } /^Error distribution:/ { section = "error"; next }
-       /^  \[[0-9]+\]/ { code = $1; gsub(/[^0-9]/, "", code); n = $2 + 0
-                         if (section == "status" && code !~ /^2/) bad += n; if (section == "error") bad += code }
-       END { printf "%9.0f %9.2f %9.2f %9.2f %9.2f %8d", rps, p["50%"], p["90%"], p["99%"], max, bad }' "$work/$label.txt"
+# Figures of a run: requests/s, p50, p90, p99, max (ms), failures (anything but 200, and transport errors).
+reads_row() {
+  awk '{ v[$1] = $2 } END { printf "%9.0f %9.2f %9.2f %9.2f %9.2f %8d", v["requests_per_second"], v["p50_ms"], v["p90_ms"],
+    v["p99_ms"], v["max_ms"], v["failed"] }' "$work/$1.txt"
 }
 pgbench_row() {
   local label=$1 length=${2%s}
@@ -233,7 +230,7 @@ measure() { # round read offered kind label args...
   local round=$1 read=$2 offered=$3 kind=$4 label=$5 row others; shift 5
   wait_quiet
   "run_$kind" "$label" "$@"
-  if [ "$kind" = hey ]; then row=$(hey_row "$label"); else row=$(pgbench_row "$label" "$duration"); fi
+  if [ "$kind" = reads ]; then row=$(reads_row "$label"); else row=$(pgbench_row "$label" "$duration"); fi
   others=$(sed -n 's/.*everything else \([0-9.]*\).*/\1/p' "$work/$label.cpu")
   printf '%-6s %-9s %9s %s  %s%s\n' "$round" "$read" "$offered" "$row" "$(sed 's/^cpu *cores used (1.0 = one core): //' "$work/$label.cpu")" \
     "$(awk -v x="$others" 'BEGIN { if (x > 0.25) printf "  DISTURBED" }')"
@@ -241,15 +238,15 @@ measure() { # round read offered kind label args...
 
 report_machine
 log "$(psql_admin -d "$database" -tAc "SELECT count(*) FROM registry.workers") workers; worker $worker_id; $duration per measurement after $warmup warm-up"
-run_hey warmup-get "$get_url" 1000 "$warmup"
-run_hey warmup-name "$search_url" "$name_rate" "$warmup" "$work/name.json"
-run_hey warmup-id "$search_url" "$id_rate" "$warmup" "$work/id.json"
+run_reads warmup-get "$get_url" 1000 "$warmup"
+run_reads warmup-name "$search_url" "$name_rate" "$warmup" "$work/name.json"
+run_reads warmup-id "$search_url" "$id_rate" "$warmup" "$work/id.json"
 
 printf '\n%-6s %-9s %9s %9s %9s %9s %9s %9s %8s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed "cores used (1.0 = one core)"
 for round in $(seq 1 "$rounds"); do
-  measure "$round" get 1000 hey "get-$round" "$get_url" 1000 "$duration"
-  measure "$round" name "$name_rate" hey "name-$round" "$search_url" "$name_rate" "$duration" "$work/name.json"
-  measure "$round" id "$id_rate" hey "id-$round" "$search_url" "$id_rate" "$duration" "$work/id.json"
+  measure "$round" get 1000 reads "get-$round" "$get_url" 1000 "$duration"
+  measure "$round" name "$name_rate" reads "name-$round" "$search_url" "$name_rate" "$duration" "$work/name.json"
+  measure "$round" id "$id_rate" reads "id-$round" "$search_url" "$id_rate" "$duration" "$work/id.json"
   measure "$round" sql-id "$id_rate" pgbench "sql-id-$round" sql-id.sql "$id_rate" "$duration"
   measure "$round" sql-name "$name_rate" pgbench "sql-name-$round" sql-name.sql "$name_rate" "$duration"
 done

@@ -5,10 +5,11 @@ using System.Net.Http.Headers;
 
 namespace Homeward.LoadDriver;
 
-public sealed record FixedRateReadOptions(Uri Url, double Rate, double DurationSeconds, double WarmupSeconds, int MaxConnections, string? BearerToken);
+/// <param name="Body">JSON to POST with every request (a search); null to GET.</param>
+public sealed record FixedRateReadOptions(Uri Url, double Rate, double DurationSeconds, double WarmupSeconds, int MaxConnections, string? BearerToken, byte[]? Body);
 
 /// <summary>
-/// GETs one address at a fixed rate, evenly spaced (open loop): request i leaves at start + i / rate whatever the
+/// Reads one address (GET, or POST of one JSON body for a search) at a fixed rate, evenly spaced (open loop): request i leaves at start + i / rate whatever the
 /// responses do, and its latency counts from when it was due, so queueing in the client is measured, not hidden.
 /// Unlike a set of closed-loop workers on synchronized tickers, arrivals do not come in bursts.
 /// </summary>
@@ -31,8 +32,8 @@ public static class FixedRateReads
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerToken);
         }
 
-        await RunPhaseAsync(client, options.Url, options.Rate, options.WarmupSeconds, cancellationToken);
-        var measured = await RunPhaseAsync(client, options.Url, options.Rate, options.DurationSeconds, cancellationToken);
+        await RunPhaseAsync(client, options, options.WarmupSeconds, cancellationToken);
+        var measured = await RunPhaseAsync(client, options, options.DurationSeconds, cancellationToken);
 
         var latencies = new LatencySummary(measured.Latencies);
         string Line(string name, double value) => string.Create(CultureInfo.InvariantCulture, $"{name} {value:0.00}");
@@ -46,27 +47,33 @@ public static class FixedRateReads
     }
 
     private static async Task<(double[] Latencies, int Failed, double Seconds)> RunPhaseAsync(
-        HttpClient client, Uri url, double rate, double seconds, CancellationToken cancellationToken)
+        HttpClient client, FixedRateReadOptions options, double seconds, CancellationToken cancellationToken)
     {
-        var count = (int)(rate * seconds);
+        var count = (int)(options.Rate * seconds);
         var latencies = new double[count];
         var succeeded = new bool[count];
         var inFlight = new Task[count];
         var started = Stopwatch.GetTimestamp();
         await OpenLoopScheduler.RunAsync(
-            rate,
+            options.Rate,
             count,
-            (index, due) => inFlight[index] = GetAsync(client, url, index, due, latencies, succeeded),
+            (index, due) => inFlight[index] = ReadAsync(client, options, index, due, latencies, succeeded),
             cancellationToken);
         await Task.WhenAll(inFlight);
         return (latencies, succeeded.Count(ok => !ok), Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private static async Task GetAsync(HttpClient client, Uri url, int index, long due, double[] latencies, bool[] succeeded)
+    private static async Task ReadAsync(HttpClient client, FixedRateReadOptions options, int index, long due, double[] latencies, bool[] succeeded)
     {
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+            using var request = new HttpRequestMessage(options.Body is null ? HttpMethod.Get : HttpMethod.Post, options.Url);
+            if (options.Body is not null)
+            {
+                request.Content = new ByteArrayContent(options.Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+            }
+
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             succeeded[index] = response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)

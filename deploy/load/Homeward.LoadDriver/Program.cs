@@ -50,9 +50,11 @@ const string Usage =
     p50/p90/p99/max of draft, submit and read, and the failures by request and status.
 
     usage: Homeward.LoadDriver get --url <url> --rate <requests/s> --duration <s> [--warmup 5] [--max-connections 256]
+                                   [--body <file>]
 
     GETs <url> at a fixed, evenly spaced rate (open loop; HOMEWARD_LOAD_TOKEN as bearer token when set) and prints
     requests_per_second, p50_ms, p90_ms, p99_ms, max_ms and failed, one per line; latency counts from the due time.
+    With --body, each request POSTs the file's JSON instead (a search); anything but 200 counts as failed.
 
     usage: Homeward.LoadDriver publish-worker-registered --events <n> --broker <amqp uri> [--in-flight 500]
 
@@ -163,7 +165,7 @@ if (args[0] == "get")
     try
     {
         var values = OptionValues(args.AsSpan(1));
-        var unknown = values.Keys.Except(["--url", "--rate", "--duration", "--warmup", "--max-connections"]).FirstOrDefault();
+        var unknown = values.Keys.Except(["--url", "--rate", "--duration", "--warmup", "--max-connections", "--body"]).FirstOrDefault();
         return unknown is not null
             ? throw new ArgumentException($"unknown option {unknown}")
             : await FixedRateReads.RunAsync(
@@ -173,7 +175,8 @@ if (args[0] == "get")
                     Number(values, "--duration", null),
                     Number(values, "--warmup", 5, 0),
                     (int)Number(values, "--max-connections", 256),
-                    NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN"))),
+                    NullIfEmpty(Environment.GetEnvironmentVariable("HOMEWARD_LOAD_TOKEN")),
+                    values.GetValueOrDefault("--body") is { } body ? await File.ReadAllBytesAsync(body) : null),
                 Console.Out,
                 CancellationToken.None);
     }
