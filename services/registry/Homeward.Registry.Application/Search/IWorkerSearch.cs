@@ -3,20 +3,29 @@ using Homeward.Registry.Domain.Workers;
 namespace Homeward.Registry.Application.Search;
 
 /// <summary>
-/// Finds and ranks workers by criteria the store evaluates best itself (trigram similarity, blind-index hashes,
-/// array containment). It returns positions only; the caller reads the records.
+/// Finds workers by criteria the store evaluates best itself (trigram similarity, blind-index hashes, array
+/// containment).
 /// </summary>
 public interface IWorkerSearch
 {
     /// <summary>
-    /// Up to <paramref name="take"/> workers matching <paramref name="filter"/>, ordered by rank, then by similarity
-    /// (highest first), then by id, starting after <paramref name="after"/>.
+    /// The places of up to <paramref name="take"/> workers matching <paramref name="filter"/> and like
+    /// <paramref name="name"/>, ordered by rank, then by similarity (highest first), then by id, starting after
+    /// <paramref name="after"/>; the caller reads the records.
     /// </summary>
-    Task<IReadOnlyList<WorkerSearchPosition>> FindAsync(
+    Task<IReadOnlyList<WorkerSearchPosition>> RankByNameAsync(
         WorkerSearchFilter filter,
+        (string Text, string Pinyin) name,
         WorkerSearchPosition? after,
         int take,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="take"/> workers matching <paramref name="filter"/> with an id after
+    /// <paramref name="after"/>, lowest id first: without a name to rank by, the records are the page, read in one
+    /// statement (the query keeps its order only under an ORDER BY of its own).
+    /// </summary>
+    IQueryable<Worker> Matching(WorkerSearchFilter filter, Guid? after, int take);
 }
 
 /// <summary>
@@ -24,12 +33,10 @@ public interface IWorkerSearch
 /// to the caller's. Null or empty means "any".
 /// </summary>
 /// <param name="DivisionRange">The smallest and largest 12-digit household division code to include.</param>
-/// <param name="Name">The name as typed, and its sound in toneless pinyin.</param>
 /// <param name="SkillKey">"trade:level" (see <see cref="Worker.SkillKeys"/>).</param>
 /// <param name="IntentionWhere">Any of these as the widest place the worker would take a job.</param>
 public sealed record WorkerSearchFilter(
     (string First, string Last) DivisionRange,
-    (string Text, string Pinyin)? Name,
     byte[]? NationalIdHash,
     byte[]? PhoneHash,
     IReadOnlyList<EmploymentStatus> Statuses,

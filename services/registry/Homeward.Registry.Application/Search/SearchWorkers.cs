@@ -111,11 +111,37 @@ public sealed class SearchWorkersHandler(
             return new Page<WorkerSearchResult>([], null);
         }
 
-        var positions = await search.FindAsync(Filter(query, range), after, query.Page.Limit + 1, cancellationToken);
+        var filter = Filter(query, range);
+        var take = query.Page.Limit + 1;
+        var name = query.Name?.Trim();
+        var results = name is null
+            ? await MatchingAsync(filter, after, take, cancellationToken)
+            : await RankedByNameAsync(filter, (name, ChineseNames.ToPinyin(name)), after, take, cancellationToken);
+        return Page<WorkerSearchResult>.FromOverFetch(results, query.Page, r => r.Position);
+    }
+
+    /// <summary>Without a name, a worker's place is its id, and one statement reads the page.</summary>
+    private async Task<List<WorkerSearchResult>> MatchingAsync(WorkerSearchFilter filter, WorkerSearchPosition? after, int take, CancellationToken cancellationToken)
+    {
+        var workers = await search.Matching(filter, after?.Id, take)
+            .AsNoTracking()
+            .WithinDivisionOf(currentUser, w => w.HouseholdDivisionCode)
+            .OrderBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        return [.. workers.Select(w => new WorkerSearchResult(WorkerView.From(w), null, new WorkerSearchPosition(0, 0, w.Id)))];
+    }
+
+    private async Task<List<WorkerSearchResult>> RankedByNameAsync(
+        WorkerSearchFilter filter,
+        (string Text, string Pinyin) name,
+        WorkerSearchPosition? after,
+        int take,
+        CancellationToken cancellationToken)
+    {
+        var positions = await search.RankByNameAsync(filter, name, after, take, cancellationToken);
         if (positions.Count == 0)
         {
-            // An ID or phone number looked up and not registered: no second round trip to load nobody.
-            return new Page<WorkerSearchResult>([], null);
+            return [];
         }
 
         var ids = positions.Select(p => p.Id).ToList();
@@ -123,11 +149,9 @@ public sealed class SearchWorkersHandler(
             .WithinDivisionOf(currentUser, w => w.HouseholdDivisionCode)
             .Where(w => ids.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, cancellationToken);
-        var results = positions
+        return [.. positions
             .Where(p => workers.ContainsKey(p.Id))
-            .Select(p => new WorkerSearchResult(WorkerView.From(workers[p.Id]), query.Name is null ? null : (NameMatch)p.Rank, p))
-            .ToList();
-        return Page<WorkerSearchResult>.FromOverFetch(results, query.Page, r => r.Position);
+            .Select(p => new WorkerSearchResult(WorkerView.From(workers[p.Id]), (NameMatch)p.Rank, p))];
     }
 
     /// <summary>The caller's division, narrowed to the requested one; null when the two do not overlap.</summary>
@@ -152,10 +176,8 @@ public sealed class SearchWorkersHandler(
     private WorkerSearchFilter Filter(SearchWorkers query, (string First, string Last) range)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var name = query.Name?.Trim();
         return new WorkerSearchFilter(
             range,
-            name is null ? null : (name, ChineseNames.ToPinyin(name)),
             query.NationalId is null
                 ? null
                 : protector.LookupHash(PersonalDataKind.NationalId, NationalId.Parse(query.NationalId, today).Value),

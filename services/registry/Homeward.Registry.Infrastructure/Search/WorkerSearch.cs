@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Homeward.Registry.Application.Search;
+using Homeward.Registry.Domain.Workers;
 using Homeward.Registry.Infrastructure.Persistence;
 using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
@@ -19,8 +20,9 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
 {
     private const string Workers = RegistryDbContext.Schema + ".workers";
 
-    public async Task<IReadOnlyList<WorkerSearchPosition>> FindAsync(
+    public async Task<IReadOnlyList<WorkerSearchPosition>> RankByNameAsync(
         WorkerSearchFilter filter,
+        (string Text, string Pinyin) name,
         WorkerSearchPosition? after,
         int take,
         CancellationToken cancellationToken)
@@ -30,46 +32,51 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             // The similarity threshold is set for this transaction only, so it never stays on a pooled connection.
-            await using var transaction = filter.Name is null ? null : await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection, transaction);
-            if (filter.Name is { } name)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('pg_trgm.similarity_threshold', @threshold, true)")
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('pg_trgm.similarity_threshold', @threshold, true)")
-                {
-                    Parameters = { new NpgsqlParameter("threshold", NpgsqlDbType.Text) { Value = SimilarityThreshold(name.Text).ToString(CultureInfo.InvariantCulture) } },
-                });
-            }
+                Parameters = { new NpgsqlParameter("threshold", NpgsqlDbType.Text) { Value = SimilarityThreshold(name.Text).ToString(CultureInfo.InvariantCulture) } },
+            });
 
             var query = new NpgsqlBatchCommand();
-            query.CommandText = Sql(filter, after, query.Parameters);
+            query.CommandText = RankingSql(Conditions(filter, query.Parameters), name, after, query.Parameters);
             query.Parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = take });
             batch.BatchCommands.Add(query);
 
             var positions = new List<WorkerSearchPosition>(take);
             await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
             {
-                if (transaction is not null)
-                {
-                    await reader.NextResultAsync(cancellationToken);
-                }
-
+                await reader.NextResultAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     positions.Add(new WorkerSearchPosition(reader.GetInt32(0), reader.GetInt32(1), reader.GetGuid(2)));
                 }
             }
 
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
+            await transaction.CommitAsync(cancellationToken);
             return positions;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    public IQueryable<Worker> Matching(WorkerSearchFilter filter, Guid? after, int take)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var where = Conditions(filter, parameters);
+        if (after is { } afterId)
+        {
+            where.Append(" AND w.id > @after_id");
+            parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = afterId });
+        }
+
+        parameters.Add(new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = take });
+        // Every value is a parameter; the only text put in is the division's bounds, checked to be twelve digits.
+        var sql = $"SELECT w.*, w.xmin FROM {Workers} w WHERE {where} ORDER BY w.id LIMIT @take";
+        return db.Workers.FromSqlRaw(sql, [.. parameters]);
     }
 
     /// <summary>
@@ -80,7 +87,8 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
     /// </summary>
     private static double SimilarityThreshold(string name) => Math.Max(0.3, Math.Round((1.0 / (name.Length + 1)) + 0.01, 2));
 
-    private static string Sql(WorkerSearchFilter filter, WorkerSearchPosition? after, NpgsqlParameterCollection parameters)
+    /// <summary>The criteria of <paramref name="filter"/> as the WHERE clause over <c>w</c>, their values added to <paramref name="parameters"/>.</summary>
+    private static StringBuilder Conditions(WorkerSearchFilter filter, IList<NpgsqlParameter> parameters)
     {
         // The division's bounds are written into the statement rather than bound: the statement is prepared, and its
         // generic plan must know how much of the register the caller's division covers (as with DivisionScope). With
@@ -139,19 +147,15 @@ internal sealed class WorkerSearch(RegistryDbContext db) : IWorkerSearch
             Condition("w.returned_on <= @returned_to", "returned_to", NpgsqlDbType.Date, returnedTo);
         }
 
-        if (filter.Name is not { } name)
-        {
-            if (after is not null)
-            {
-                Condition("w.id > @after_id", "after_id", NpgsqlDbType.Uuid, after.Id);
-            }
+        return where;
+    }
 
-            return $"SELECT 0, 0, w.id FROM {Workers} w WHERE {where} ORDER BY w.id LIMIT @take";
-        }
-
+    private static string RankingSql(StringBuilder where, (string Text, string Pinyin) name, WorkerSearchPosition? after, IList<NpgsqlParameter> parameters)
+    {
         // A candidate sounds the same (the B-tree on name_pinyin), or shares enough trigrams of its characters (the GIN
         // trigram index on name, with the threshold set above). Within a rank, closer characters first.
-        Condition("(w.name % @name OR w.name_pinyin = @pinyin)", "name", NpgsqlDbType.Varchar, name.Text);
+        where.Append(" AND (w.name % @name OR w.name_pinyin = @pinyin)");
+        parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Varchar) { Value = name.Text });
         parameters.Add(new NpgsqlParameter("pinyin", NpgsqlDbType.Varchar) { Value = name.Pinyin });
         var ranked = $"""
             SELECT CASE WHEN w.name = @name THEN 0 WHEN w.name_pinyin = @pinyin THEN 1 ELSE 2 END AS rank,
