@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Homeward.BuildingBlocks.Infrastructure.Persistence;
 
@@ -24,8 +25,7 @@ public static class JsonColumnMapping
     public static PropertyBuilder<T> HasJsonColumn<T>(this PropertyBuilder<T> property)
     {
         property.HasConversion(
-                value => JsonSerializer.Serialize(value, Options),
-                json => JsonSerializer.Deserialize<T>(json, Options)!,
+                new JsonColumnConverter<T>(),
                 new ValueComparer<T>(
                     (left, right) => JsonSerializer.Serialize(left, Options) == JsonSerializer.Serialize(right, Options),
                     value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
@@ -33,4 +33,18 @@ public static class JsonColumnMapping
             .HasColumnType("jsonb");
         return property;
     }
+
+    /// <summary>A JSON column's conversion, by which bulk writers recognise one.</summary>
+    public sealed class JsonColumnConverter<T>() : ValueConverter<T, string>(
+        value => JsonSerializer.Serialize(value, Options),
+        json => JsonSerializer.Deserialize<T>(json, Options)!), IJsonColumnConverter
+    {
+        public byte[] ToUtf8Json(object value) => JsonSerializer.SerializeToUtf8Bytes((T)value, Options);
+    }
+}
+
+/// <summary>A JSON column's conversion straight to the UTF-8 a <c>jsonb</c> column is sent as, for bulk writers.</summary>
+public interface IJsonColumnConverter
+{
+    byte[] ToUtf8Json(object value);
 }

@@ -1,3 +1,4 @@
+using Homeward.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -8,7 +9,8 @@ namespace Homeward.Registry.Infrastructure.Imports;
 /// <summary>
 /// Binary COPY of entities in exactly the form EF Core stores them: the columns, value converters (enums as text,
 /// value objects as jsonb) and owned values of the entity's mapping in the model, so that rows written in bulk read
-/// back like rows EF wrote. The row version (xmin) and store-generated columns are left to the database.
+/// back like rows EF wrote (a JSON column's value as the same JSON in UTF-8). The row version (xmin) and
+/// store-generated columns are left to the database.
 /// </summary>
 internal sealed class EntityCopy<T>
     where T : class
@@ -77,10 +79,14 @@ internal sealed class EntityCopy<T>
     private static Func<T, object?> Reader(IProperty property, Func<T, object?> target)
     {
         var getter = property.GetGetter();
-        var converter = property.GetTypeMapping().Converter;
-        return row => target(row) is { } owner && getter.GetClrValue(owner) is { } value
-            ? converter is null ? value : converter.ConvertToProvider(value)
-            : null;
+        // A JSON column goes as the UTF-8 that jsonb is sent in, without a UTF-16 string to transcode in between.
+        Func<object, object?> convert = property.GetTypeMapping().Converter switch
+        {
+            null => value => value,
+            IJsonColumnConverter json => value => json.ToUtf8Json(value),
+            var converter => value => converter.ConvertToProvider(value),
+        };
+        return row => target(row) is { } owner && getter.GetClrValue(owner) is { } value ? convert(value) : null;
     }
 
     private static NpgsqlDbType TypeOf(IProperty property)
