@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.DemoCity;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.EndToEnd.Tests;
@@ -17,7 +18,7 @@ public sealed class DemoCityTests(Platform platform) : IClassFixture<Platform>
     [Fact]
     public async Task A_small_demo_city_seeded_through_the_api_shows_the_speech_proportions_in_the_kpis()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var city = new DemoPopulation(Workers, seed: 7, today);
         var token = await StaffSignIn.GetTokenAsync(platform.GatewayAddress, Platform.AdminUserName, Platform.AdminPassword, [.. Scopes.All.Where(s => s != Scopes.PartnerSync)]);
         using var client = new PlatformClient(platform.GatewayAddress, token);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Homeward.DemoCity;
+using Homeward.SharedKernel;
 
 const string Usage =
     """
@@ -40,7 +41,7 @@ if (string.IsNullOrWhiteSpace(token))
 }
 
 using var platform = new PlatformClient(options.Gateway, token);
-var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var today = TimeProvider.System.Today();
 try
 {
     var registry = await platform.GetAsync("/api/registry/v1/kpis", CancellationToken.None);

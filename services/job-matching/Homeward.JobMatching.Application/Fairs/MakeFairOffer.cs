@@ -2,7 +2,6 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Recommendations;
 using Homeward.JobMatching.Domain.Fairs;
 using Homeward.JobMatching.Domain.Recommendations;

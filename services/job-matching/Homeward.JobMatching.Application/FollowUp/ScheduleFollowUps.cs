@@ -1,6 +1,6 @@
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.FollowUp;
 using Homeward.JobMatching.Domain.Placements;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Partners;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Matching;
 using Homeward.SharedKernel;

@@ -1,5 +1,4 @@
 using Homeward.BuildingBlocks.Application.Errors;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Vacancies;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Vacancies;

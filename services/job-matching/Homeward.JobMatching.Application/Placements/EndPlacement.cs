@@ -2,8 +2,8 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Placements;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

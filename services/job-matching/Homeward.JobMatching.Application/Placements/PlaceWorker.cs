@@ -3,7 +3,6 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.JobMatching;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.FollowUp;
 using Homeward.JobMatching.Domain.Employers;
 using Homeward.JobMatching.Domain.Placements;

@@ -2,10 +2,10 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Fairs;
 using Homeward.JobMatching.Domain.Fairs;
 using Homeward.JobMatching.Domain.Recommendations;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

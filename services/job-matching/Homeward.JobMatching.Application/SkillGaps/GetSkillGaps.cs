@@ -1,6 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 

@@ -2,6 +2,7 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.SkillGaps;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 

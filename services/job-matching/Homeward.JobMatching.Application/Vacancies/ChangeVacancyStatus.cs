@@ -1,7 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Mediator;
 
 namespace Homeward.JobMatching.Application.Vacancies;

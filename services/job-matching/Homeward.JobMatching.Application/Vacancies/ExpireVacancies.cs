@@ -1,5 +1,5 @@
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,6 +5,7 @@ using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Employers;
 using Homeward.JobMatching.Domain.Common;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Trades;
 using Mediator;

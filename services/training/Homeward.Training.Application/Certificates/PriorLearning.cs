@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Trades;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Application.Workers;

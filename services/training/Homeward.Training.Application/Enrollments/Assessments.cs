@@ -1,5 +1,6 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Messaging;
+using Homeward.SharedKernel;
 using Homeward.Training.Application.Certificates;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Domain.Certificates;

@@ -2,7 +2,7 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Training;
-using Homeward.Training.Application.Common;
+using Homeward.SharedKernel;
 using Homeward.Training.Domain.Enrollments;
 using Homeward.Training.Domain.Sessions;
 using Mediator;

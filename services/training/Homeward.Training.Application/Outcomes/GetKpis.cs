@@ -1,5 +1,6 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Domain.Certificates;
 using Homeward.Training.Domain.Sessions;

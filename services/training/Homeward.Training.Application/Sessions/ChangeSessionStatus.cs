@@ -3,6 +3,7 @@ using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Training;
+using Homeward.SharedKernel;
 using Homeward.Training.Application.Certificates;
 using Homeward.Training.Application.Common;
 using Homeward.Training.Domain.Certificates;

@@ -1,6 +1,6 @@
 using Homeward.Contracts;
 using Homeward.Contracts.Registry;
-using Homeward.Training.Application.Common;
+using Homeward.SharedKernel;
 using Homeward.Training.Domain.Outcomes;
 using Homeward.Training.Domain.Workers;
 using Mediator;
