@@ -28,7 +28,12 @@ public sealed class VacancyRankingColumnsTests(JobMatchingService jobMatching) :
         await db.SaveChangesAsync();
         await db.Database.ExecuteSqlRawAsync(
             "UPDATE jobmatching.vacancies SET required_level_number = -1, minimum_education_number = -1, wage_max_yuan = -1, required_certificate_keys = ARRAY['unset']");
-        var feedBefore = await db.Database.SqlQueryRaw<long>("SELECT coalesce(sum(sequence), 0) AS \"Value\" FROM jobmatching.partner_feed").SingleAsync();
+        // Only these vacancies' feed entries: tests running beside this one post vacancies of their own.
+        var ids = vacancies.Select(v => v.Id).ToArray();
+        Task<long> FeedOfTheseVacanciesAsync() => db.Database
+            .SqlQuery<long>($"SELECT coalesce(sum(sequence), 0) AS \"Value\" FROM jobmatching.partner_feed WHERE vacancy_id = ANY({ids})")
+            .SingleAsync();
+        var feedBefore = await FeedOfTheseVacanciesAsync();
 
         await db.Database.ExecuteSqlRawAsync(VacancyRankedByNumbers.FillFromTerms);
 
@@ -47,6 +52,6 @@ public sealed class VacancyRankingColumnsTests(JobMatchingService jobMatching) :
         Assert.Contains(vacancies, v => v.RequiredCertificates.Any(c => c.Level is null));
         Assert.Contains(vacancies, v => v.MinimumEducation is null);
         Assert.Contains(vacancies, v => v.IsCrossRegion);
-        Assert.Equal(feedBefore, await db.Database.SqlQueryRaw<long>("SELECT coalesce(sum(sequence), 0) AS \"Value\" FROM jobmatching.partner_feed").SingleAsync());
+        Assert.Equal(feedBefore, await FeedOfTheseVacanciesAsync());
     }
 }
