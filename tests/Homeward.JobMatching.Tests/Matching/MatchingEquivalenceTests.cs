@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Application.Matching;
 using Homeward.JobMatching.Domain.Candidates;
 using Homeward.JobMatching.Domain.Matching;
 using Homeward.JobMatching.Domain.Vacancies;
 using Homeward.JobMatching.Infrastructure.Persistence;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
