@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.SharedKernel.Organizations;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.EndToEnd.Tests;
@@ -89,7 +90,7 @@ public sealed class TrainingJourneyTests(Platform platform) : IClassFixture<Plat
             syllabus = new[] { "焊接安全", "二氧化碳气体保护焊" },
         }));
         await SendWithIfMatchAsync(HttpMethod.Post, $"{Training}/courses/{course.GetProperty("id").GetGuid()}/publish", course);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var session = await CreatedAsync(await platform.Admin.PostAsJsonAsync($"{Training}/sessions", new
         {
             courseId = course.GetProperty("id").GetGuid(),

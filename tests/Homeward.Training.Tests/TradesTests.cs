@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.SharedKernel.Trades;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Training.Tests;
@@ -45,7 +46,7 @@ public sealed class TradesTests(TrainingService training) : IClassFixture<Traini
     [Fact]
     public async Task By_default_only_trades_active_today_are_listed()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
 
         var list = await training.ClientFor(Reader).GetFromJsonAsync<JsonElement>(Trades);
 

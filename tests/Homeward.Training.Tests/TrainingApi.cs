@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.Contracts;
 using Homeward.Contracts.Registry;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,7 +105,7 @@ internal static class TrainingApi
 
     public static async Task<JsonElement> PlanSessionAsync(this HttpClient client, Guid courseId, int capacity, string division = CountyA)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var response = await client.PostAsJsonAsync($"{Root}/sessions", new
         {
             courseId,

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Tests.Candidates;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.JobMatching.Tests.Batches;
@@ -11,7 +12,7 @@ public sealed class PlacementBatchTests(JobMatchingService jobMatching) : IClass
 {
     private const string Batch = JobMatchingApi.Root + "/placements/batch";
     private const string WorkerPlaced = "urn:message:homeward:job-matching:worker-placed:v1";
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private static readonly string Today = TimeProvider.System.Today().ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task Hires_from_recommendations_take_the_places_in_order_those_after_the_last_are_refused_and_a_repeat_hires_nobody_more()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Tests.Candidates;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.JobMatching.Tests.Matching;
@@ -82,7 +83,7 @@ public sealed class MatchingTests(JobMatchingService jobMatching) : IClassFixtur
     [Fact]
     public async Task A_worker_busy_until_after_the_vacancy_closes_or_not_seeking_work_gets_no_match()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var later = await Workers.RegisterAsync(jobMatching, Workers.Welder(availableFrom: today.AddDays(90)));
         var employed = await Workers.RegisterAsync(jobMatching, Workers.Welder(status: "employedLocally"));
         var vacancy = (await jobMatching.Client.CreateVacancyAsync("419921101201")).GetProperty("id").GetGuid();

@@ -1,5 +1,6 @@
 using Homeward.JobMatching.Infrastructure.Persistence;
 using Homeward.JobMatching.Infrastructure.Persistence.Migrations;
+using Homeward.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public sealed class VacancyRankingColumnsTests(JobMatchingService jobMatching) :
     public async Task The_migration_fills_the_ranking_columns_as_the_vacancy_keeps_them_and_sends_no_partner_city_anything()
     {
         var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = CityCalendar.DayOf(now);
         var market = new GeneratedMarket(20261131, today, now);
         var employers = Enumerable.Range(0, 20).Select(_ => market.NextEmployer()).ToList();
         var vacancies = Enumerable.Range(0, 200).Select(i => market.NextVacancy(employers[i % employers.Count])).ToList();

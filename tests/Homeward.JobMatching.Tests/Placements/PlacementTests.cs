@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Tests.Candidates;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.JobMatching.Tests.Placements;
 
 public sealed class PlacementTests(JobMatchingService jobMatching) : IClassFixture<JobMatchingService>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private static readonly string Today = TimeProvider.System.Today().ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task A_hire_from_a_recommendation_fills_a_place_ends_the_recommendation_and_announces_a_local_placement()

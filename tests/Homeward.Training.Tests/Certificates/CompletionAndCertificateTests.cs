@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Training.Tests.Certificates;
@@ -145,7 +146,7 @@ public sealed class CompletionAndCertificateTests(TrainingService training) : IC
 
         var assessment = await (await training.Client.PostAsJsonAsync(PriorLearning, new
         {
-            workerId, tradeCode = "plumber", level = "junior", theoryScore = 59, practicalScore = 90, assessor = "市鉴定站", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow),
+            workerId, tradeCode = "plumber", level = "junior", theoryScore = 59, practicalScore = 90, assessor = "市鉴定站", assessedOn = TimeProvider.System.Today(),
         })).CreatedAsync();
 
         Assert.False(assessment.GetProperty("passed").GetBoolean());
@@ -160,7 +161,7 @@ public sealed class CompletionAndCertificateTests(TrainingService training) : IC
     {
         var inB = await training.RegisterWorkerAsync(TrainingApi.VillageB);
         var countyA = training.ClientFor(Caller.Staff(TrainingApi.CountyA, Roles.CountyOfficer, Scopes.TrainingWrite, Scopes.TrainingRead));
-        var body = new { workerId = inB, tradeCode = "courier", level = "junior", theoryScore = 80, practicalScore = 80, assessor = "县鉴定站", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+        var body = new { workerId = inB, tradeCode = "courier", level = "junior", theoryScore = 80, practicalScore = 80, assessor = "县鉴定站", assessedOn = TimeProvider.System.Today() };
 
         await (await countyA.PostAsJsonAsync(PriorLearning, body)).AssertProblemAsync(HttpStatusCode.NotFound);
         var assessment = await (await training.Client.PostAsJsonAsync(PriorLearning, body)).CreatedAsync();
