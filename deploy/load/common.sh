@@ -85,3 +85,29 @@ cpu_report() {
       printf "cpu        cores used (1.0 = one core): %severything else %.2f (%.1f s), machine %.2f of %d\n", out, (machine - known) / secs, machine - known, machine / secs, cores
     }' cores="$(nproc)" "$before" "$after"
 }
+
+# Reads at a fixed rate for the read scenarios, with the load driver (Homeward.LoadDriver get: open loop, evenly spaced,
+# latency from each request's due time), after 3 s of the same load to warm its own client. hey's closed-loop workers
+# start their tickers together: at 100/s its ten workers sent bursts of ten requests every 100 ms, and the figures
+# measured how a burst queues on two cores, not what one request takes. The caller defines $work, $build (the driver's
+# build), $token, snapshot and cpu_groups_now.
+#   run_reads <label> <url> <rate> <seconds>s [JSON body file to POST]   keeps <label>.txt and where the CPU went
+#   reads_row <label>            requests/s, p50, p90, p99, max (ms), failures (anything but 200, transport errors)
+run_reads() {
+  local label=$1 url=$2 rate=$3 length=$4 body=${5:-} load_cpu TIMEFORMAT='%U %S'
+  local -a request=()
+  [ -n "$body" ] && request=(--body "$body")
+  mapfile -t cpu_groups < <(cpu_groups_now)
+  snapshot "$work/$label.before" "${cpu_groups[@]}"
+  { time HOMEWARD_LOAD_TOKEN=$token dotnet "$build/bin/Homeward.LoadDriver/release/Homeward.LoadDriver.dll" get --url "$url" \
+      --rate "$rate" --duration "${length%s}" --warmup 3 "${request[@]}" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" \
+    || { cat "$work/$label.txt" >&2; die "the load driver failed against $url"; }
+  snapshot "$work/$label.after" "${cpu_groups[@]}"
+  load_cpu=$(tail -1 "$work/$label.time" | awk '{ print $1 + $2 }')
+  cpu_report "$work/$label.before" "$work/$label.after" "load=$load_cpu" >"$work/$label.cpu"
+}
+
+reads_row() {
+  awk '{ v[$1] = $2 } END { printf "%9.1f %9.2f %9.2f %9.2f %9.2f %8d", v["requests_per_second"], v["p50_ms"], v["p90_ms"],
+    v["p99_ms"], v["max_ms"], v["failed"] }' "$work/$1.txt"
+}

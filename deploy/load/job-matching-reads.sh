@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JobMatching's matching reads through the gateway, each at a fixed rate with hey (issue 5):
+# JobMatching's matching reads through the gateway, each at a fixed, evenly spaced rate with the load driver (issue 5):
 #   worker   GET /api/job-matching/v1/candidates/{workerId}/matches?limit=20    target p99 ≤ 20 ms
 #            (top 20 of --vacancies open vacancies, default 50,000); also straight at the service (worker-direct)
 #   vacancy  GET /api/job-matching/v1/vacancies/{vacancyId}/matches?limit=50    target p99 ≤ 50 ms
@@ -44,7 +44,6 @@ for number in "$vacancies" "$candidates" "$rounds" "$worker_rate" "$vacancy_rate
 done
 [ "$worker_rate" -ge 1 ] && [ "$vacancy_rate" -ge 1 ] || die "the rates are at least 1 request/s"
 [[ "$duration" =~ ^[0-9]+s$ && "$warmup" =~ ^[0-9]+s$ ]] || die "--duration and --warmup are seconds, e.g. 30s"
-command -v hey >/dev/null || die "hey is not installed: apt-get install -y hey"
 
 ensure_secrets
 ensure_postgres
@@ -115,29 +114,6 @@ log "vacancy $vacancy_id: $(psql_admin -d "$database" -tAc "SELECT count(*) FROM
 pids_of() { printf '%s' "$(IFS=,; echo "${started_pids[*]}")"; }
 cpu_groups_now() { printf '%s\n' "bench=$(pids_of)" "postgres=$(pgrep -d, -u postgres postgres)"; }
 
-# hey at a fixed rate: label url rate duration. Keeps the report and where the CPU went.
-run_hey() {
-  local label=$1 url=$2 rate=$3 length=$4 clients hey_cpu TIMEFORMAT='%U %S'
-  clients=$(( rate >= 100 ? 10 : (rate >= 20 ? 4 : 1) ))
-  mapfile -t cpu_groups < <(cpu_groups_now)
-  snapshot "$work/$label.before" "${cpu_groups[@]}"
-  { time hey -z "$length" -c "$clients" -q "$(awk -v r="$rate" -v c="$clients" 'BEGIN { printf "%g", r / c }')" -disable-compression \
-      -H "Authorization: Bearer $token" "$url" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" \
-    || { cat "$work/$label.txt" >&2; die "hey failed against $url"; }
-  snapshot "$work/$label.after" "${cpu_groups[@]}"
-  hey_cpu=$(awk '{ print $1 + $2 }' "$work/$label.time")
-  cpu_report "$work/$label.before" "$work/$label.after" "hey=$hey_cpu" >"$work/$label.cpu"
-}
-
-# Figures of a run: requests/s, p50, p90, p99, max (ms), failures (non-2xx and transport errors).
-hey_row() {
-  awk '/Requests\/sec:/ { rps = $2 } $2 == "in" && $1 ~ /%$/ { p[$1] = $3 * 1000 } /Slowest:/ { max = $2 * 1000 }
-       /^Status code distribution:/ { section = "status"; next } /^Error distribution:/ { section = "error"; next }
-       /^  \[[0-9]+\]/ { code = $1; gsub(/[^0-9]/, "", code); n = $2 + 0
-                         if (section == "status" && code !~ /^2/) bad += n; if (section == "error") bad += code }
-       END { printf "%9.1f %9.2f %9.2f %9.2f %9.2f %8d", rps, p["50%"], p["90%"], p["99%"], max, bad }' "$work/$1.txt"
-}
-
 # Waits (up to --quiet-wait) for two consecutive 5 s windows with the CPUs ≥ 85 % idle and no build or test running;
 # proceeds anyway after that, and the cpu line tells.
 wait_quiet() {
@@ -157,16 +133,16 @@ wait_quiet() {
 measure() { # round read rate url
   local round=$1 read=$2 rate=$3 url=$4 label="$2-$1" others
   wait_quiet
-  run_hey "$label" "$url" "$rate" "$duration"
+  run_reads "$label" "$url" "$rate" "$duration"
   others=$(sed -n 's/.*everything else \([0-9.]*\).*/\1/p' "$work/$label.cpu")
-  printf '%-6s %-13s %8s %s  %s%s\n' "$round" "$read" "$rate" "$(hey_row "$label")" "$(sed 's/^cpu *cores used (1.0 = one core): //' "$work/$label.cpu")" \
+  printf '%-6s %-13s %8s %s  %s%s\n' "$round" "$read" "$rate" "$(reads_row "$label")" "$(sed 's/^cpu *cores used (1.0 = one core): //' "$work/$label.cpu")" \
     "$(awk -v x="$others" 'BEGIN { if (x > 0.25) printf "  DISTURBED" }')"
 }
 
 report_machine
 log "$(psql_admin -d "$database" -tAc "SELECT count(*) FROM jobmatching.vacancies WHERE status = 'Open'") open vacancies, $(psql_admin -d "$database" -tAc "SELECT count(*) FROM jobmatching.candidates") candidates; $duration per measurement after $warmup warm-up"
-run_hey warmup-worker "$worker_url" "$worker_rate" "$warmup"
-run_hey warmup-vacancy "$vacancy_url" "$vacancy_rate" "$warmup"
+run_reads warmup-worker "$worker_url" "$worker_rate" "$warmup"
+run_reads warmup-vacancy "$vacancy_url" "$vacancy_rate" "$warmup"
 
 printf '\n%-6s %-13s %8s %9s %9s %9s %9s %9s %8s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed "cores used (1.0 = one core)"
 for round in $(seq 1 "$rounds"); do

@@ -178,23 +178,6 @@ cpu_groups_now() { printf '%s\n' "bench=$(pids_of)" "postgres=$(pgrep -d, -u pos
 # PostgreSQL's backends come and go; cpu_snapshot skips one that ended only when errexit and pipefail are off.
 snapshot() { (set +e +o pipefail; cpu_snapshot "$@"); }
 
-# The load driver at a fixed, evenly spaced rate, after 3 s of the same load to warm its own client: label url rate
-# duration [body file]. Keeps the report and where the CPU went. (hey's closed-loop workers start their tickers together: at 100/s its ten workers sent bursts of ten
-# lookups every 100 ms, and the figures measured how a burst queues on two cores, not what one lookup takes.)
-run_reads() {
-  local label=$1 url=$2 rate=$3 length=$4 body=${5:-} load_cpu TIMEFORMAT='%U %S'
-  local -a request=()
-  [ -n "$body" ] && request=(--body "$body")
-  mapfile -t cpu_groups < <(cpu_groups_now)
-  snapshot "$work/$label.before" "${cpu_groups[@]}"
-  { time HOMEWARD_LOAD_TOKEN=$token dotnet "$build/bin/Homeward.LoadDriver/release/Homeward.LoadDriver.dll" get --url "$url" \
-      --rate "$rate" --duration "${length%s}" --warmup 3 "${request[@]}" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" \
-    || { cat "$work/$label.txt" >&2; die "the load driver failed against $url"; }
-  snapshot "$work/$label.after" "${cpu_groups[@]}"
-  load_cpu=$(tail -1 "$work/$label.time" | awk '{ print $1 + $2 }')
-  cpu_report "$work/$label.before" "$work/$label.after" "load=$load_cpu" >"$work/$label.cpu"
-}
-
 # pgbench at a fixed rate as the registry role, with every transaction's latency logged: label script rate length
 run_pgbench() {
   local label=$1 script=$2 rate=$3 length=${4%s}
@@ -209,11 +192,6 @@ run_pgbench() {
   rm -f "$work/$label".[0-9]*
 }
 
-# Figures of a run: requests/s, p50, p90, p99, max (ms), failures (anything but 200, and transport errors).
-reads_row() {
-  awk '{ v[$1] = $2 } END { printf "%9.0f %9.2f %9.2f %9.2f %9.2f %8d", v["requests_per_second"], v["p50_ms"], v["p90_ms"],
-    v["p99_ms"], v["max_ms"], v["failed"] }' "$work/$1.txt"
-}
 pgbench_row() {
   local label=$1 length=${2%s}
   awk -v secs="$length" '{ v[NR] = $1 } END {
