@@ -92,7 +92,8 @@ cpu_report() {
 # measured how a burst queues on two cores, not what one request takes. The caller defines $work, $build (the driver's
 # build), $token, snapshot and cpu_groups_now.
 #   run_reads <label> <url> <rate> <seconds>s [JSON body file to POST]   keeps <label>.txt and where the CPU went
-#   reads_row <label>            requests/s, p50, p90, p99, max (ms), failures (anything but 200, transport errors)
+#   reads_row <label>            requests/s, p50, p90, p99, max (ms), failures (anything but 200, transport errors), and
+#                                the p99 of how late the driver sent its requests (part of each latency, the driver's own)
 run_reads() {
   local label=$1 url=$2 rate=$3 length=$4 body=${5:-} load_cpu TIMEFORMAT='%U %S'
   local -a request=()
@@ -108,6 +109,6 @@ run_reads() {
 }
 
 reads_row() {
-  awk '{ v[$1] = $2 } END { printf "%9.1f %9.2f %9.2f %9.2f %9.2f %8d", v["requests_per_second"], v["p50_ms"], v["p90_ms"],
-    v["p99_ms"], v["max_ms"], v["failed"] }' "$work/$1.txt"
+  awk '{ v[$1] = $2 } END { printf "%9.1f %9.2f %9.2f %9.2f %9.2f %8d %9.2f", v["requests_per_second"], v["p50_ms"], v["p90_ms"],
+    v["p99_ms"], v["max_ms"], v["failed"], v["late_p99_ms"] }' "$work/$1.txt"
 }

@@ -144,7 +144,7 @@ log "$(psql_admin -d "$database" -tAc "SELECT count(*) FROM jobmatching.vacancie
 run_reads warmup-worker "$worker_url" "$worker_rate" "$warmup"
 run_reads warmup-vacancy "$vacancy_url" "$vacancy_rate" "$warmup"
 
-printf '\n%-6s %-13s %8s %9s %9s %9s %9s %9s %8s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed "cores used (1.0 = one core)"
+printf '\n%-6s %-13s %8s %9s %9s %9s %9s %9s %8s %9s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed late_p99 "cores used (1.0 = one core)"
 for round in $(seq 1 "$rounds"); do
   measure "$round" worker "$worker_rate" "$worker_url"
   measure "$round" worker-direct "$worker_rate" "$worker_direct_url"

@@ -195,8 +195,8 @@ run_pgbench() {
 pgbench_row() {
   local label=$1 length=${2%s}
   awk -v secs="$length" '{ v[NR] = $1 } END {
-      n = NR; if (n == 0) { printf "%9s %9s %9s %9s %9s %8s", "-", "-", "-", "-", "-", "-"; exit }
-      printf "%9.0f %9.2f %9.2f %9.2f %9.2f %8d", n / secs, v[int(n * 0.5 + 0.999)], v[int(n * 0.9 + 0.999)], v[int(n * 0.99 + 0.999)], v[n], 0 }' \
+      n = NR; if (n == 0) { printf "%9s %9s %9s %9s %9s %8s %9s", "-", "-", "-", "-", "-", "-", "-"; exit }
+      printf "%9.0f %9.2f %9.2f %9.2f %9.2f %8d %9s", n / secs, v[int(n * 0.5 + 0.999)], v[int(n * 0.9 + 0.999)], v[int(n * 0.99 + 0.999)], v[n], 0, "-" }' \
     "$work/$label.latencies"
 }
 
@@ -232,7 +232,7 @@ run_reads warmup-get "$get_url" 1000 "$warmup"
 run_reads warmup-name "$search_url" "$name_rate" "$warmup" "$work/name.json"
 run_reads warmup-id "$search_url" "$id_rate" "$warmup" "$work/id.json"
 
-printf '\n%-6s %-9s %9s %9s %9s %9s %9s %9s %8s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed "cores used (1.0 = one core)"
+printf '\n%-6s %-9s %9s %9s %9s %9s %9s %9s %8s %9s  %s\n' round read offered req/s p50_ms p90_ms p99_ms max_ms failed late_p99 "cores used (1.0 = one core)"
 for round in $(seq 1 "$rounds"); do
   measure "$round" get 1000 reads "get-$round" "$get_url" 1000 "$duration"
   measure "$round" name "$name_rate" reads "name-$round" "$search_url" "$name_rate" "$duration" "$work/name.json"

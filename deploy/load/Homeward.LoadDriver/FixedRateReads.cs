@@ -43,10 +43,12 @@ public static class FixedRateReads
         output.WriteLine(Line("p99_ms", latencies.Percentile(99)));
         output.WriteLine(Line("max_ms", latencies.Max));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failed {measured.Failed}"));
+        // How late the driver itself sent requests: part of every latency above, and not the service's.
+        output.WriteLine(Line("late_p99_ms", new LatencySummary(measured.Lateness).Percentile(99)));
         return 0;
     }
 
-    private static async Task<(double[] Latencies, int Failed, double Seconds)> RunPhaseAsync(
+    private static async Task<(double[] Latencies, double[] Lateness, int Failed, double Seconds)> RunPhaseAsync(
         HttpClient client, FixedRateReadOptions options, double seconds, CancellationToken cancellationToken)
     {
         var count = (int)(options.Rate * seconds);
@@ -54,13 +56,13 @@ public static class FixedRateReads
         var succeeded = new bool[count];
         var inFlight = new Task[count];
         var started = Stopwatch.GetTimestamp();
-        await OpenLoopScheduler.RunAsync(
+        var lateness = await OpenLoopScheduler.RunAsync(
             options.Rate,
             count,
             (index, due) => inFlight[index] = ReadAsync(client, options, index, due, latencies, succeeded),
             cancellationToken);
         await Task.WhenAll(inFlight);
-        return (latencies, succeeded.Count(ok => !ok), Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return (latencies, lateness, succeeded.Count(ok => !ok), Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     private static async Task ReadAsync(HttpClient client, FixedRateReadOptions options, int index, long due, double[] latencies, bool[] succeeded)

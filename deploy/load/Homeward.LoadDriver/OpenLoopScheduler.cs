@@ -60,13 +60,7 @@ public static class OpenLoopScheduler
 
             if (next < count)
             {
-                var wait = start + (long)(next * ticksPerEvent) - Stopwatch.GetTimestamp();
-                if (wait > 0)
-                {
-                    // Whole milliseconds, at least one: never spin on the two cores the system under test needs.
-                    // At 1,000/s events therefore leave in ones and twos, up to about a millisecond late.
-                    Thread.Sleep(Math.Max(1, (int)(wait * 1000 / Stopwatch.Frequency)));
-                }
+                MonotonicSleep.Until(start + (long)(next * ticksPerEvent));
             }
         }
 
