@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.BuildingBlocks.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,9 @@ namespace Homeward.BuildingBlocks.Infrastructure.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
+    /// <summary>The most connections a service's pool opens unless its connection string names another maximum.</summary>
+    public const int DefaultMaxPoolSize = 16;
+
     /// <summary>
     /// The service's DbContext on its own schema and login role (ConnectionStrings:&lt;connectionName&gt;), with snake_case
     /// names, the migrations history in the same schema, the outbox behind <see cref="IOutbox"/>, and migration at
@@ -61,13 +65,31 @@ public static class PersistenceServiceCollectionExtensions
     /// and planning them for every request. JIT compilation is off: PostgreSQL starts it on the planner's cost estimate,
     /// which a correlated subquery inflates far beyond the work done, and then spends 0.3–0.9 s compiling a city's KPI
     /// count that itself runs in well under a second; none of the services' statements runs long enough to repay it.
+    /// <para>
+    /// A pool opens a connection for every request that finds none idle, up to its maximum. With Npgsql's 100, a burst
+    /// at 1,000 requests/s on a two-core server opened a hundred backends at once (authentication, a new backend's
+    /// caches, every statement prepared anew): stalls of 0.2–0.5 s, after which lookups were spread over a hundred cold
+    /// backends (docs/benchmarks.md, section 14). PostgreSQL runs no more statements at once than it has cores, so a
+    /// request waits for one of <see cref="DefaultMaxPoolSize"/> instead; a connection string that names its own maximum
+    /// keeps it.
+    /// </para>
     /// </summary>
     private static string ForLongLivedConnections(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 50 };
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : $"{builder.Options} -c jit=off";
+        if (!NamesMaxPoolSize(connectionString))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
         return builder.ConnectionString;
     }
+
+    private static bool NamesMaxPoolSize(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .Any(key => key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The listener, the dispatcher, the backlog sample and housekeeping: never more than four at once. Their sessions
