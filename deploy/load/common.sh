@@ -61,9 +61,10 @@ cpu_snapshot() {
     for group in "$@"; do
       pids=${group#*=}
       for pid in ${pids//,/ }; do
-        # A process may end between listing and reading (PostgreSQL backends come and go): it is skipped.
+        # A process may end between listing and reading (PostgreSQL backends come and go): it is skipped, and the
+        # snapshot still succeeds (a failed test as the last command made it fail, and errexit ended the scenario).
         ticks=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
-        [ -n "$ticks" ] && printf '%s %s %s\n' "${group%%=*}" "$pid" "$ticks"
+        if [ -n "$ticks" ]; then printf '%s %s %s\n' "${group%%=*}" "$pid" "$ticks"; fi
       done
     done
   } > "$file"
@@ -86,11 +87,14 @@ cpu_report() {
     }' cores="$(nproc)" "$before" "$after"
 }
 
+# The groups whose CPU a measurement reports: the scenario's own processes and PostgreSQL's.
+cpu_groups_now() { printf '%s\n' "bench=$(IFS=,; echo "${started_pids[*]}")" "postgres=$(pgrep -d, -u postgres postgres)"; }
+
 # Reads at a fixed rate for the read scenarios, with the load driver (Homeward.LoadDriver get: open loop, evenly spaced,
 # latency from each request's due time), after 3 s of the same load to warm its own client. hey's closed-loop workers
 # start their tickers together: at 100/s its ten workers sent bursts of ten requests every 100 ms, and the figures
 # measured how a burst queues on two cores, not what one request takes. The caller defines $work, $build (the driver's
-# build), $token, snapshot and cpu_groups_now.
+# build) and $token, and the processes it started in $started_pids (or its own cpu_groups_now).
 #   run_reads <label> <url> <rate> <seconds>s [JSON body file to POST]   keeps <label>.txt and where the CPU went
 #   reads_row <label>            requests/s, p50, p90, p99, max (ms), failures (anything but 200, transport errors), and
 #                                the p99 of how late the driver sent its requests (part of each latency, the driver's own)
@@ -99,11 +103,11 @@ run_reads() {
   local -a request=()
   [ -n "$body" ] && request=(--body "$body")
   mapfile -t cpu_groups < <(cpu_groups_now)
-  snapshot "$work/$label.before" "${cpu_groups[@]}"
+  cpu_snapshot "$work/$label.before" "${cpu_groups[@]}"
   { time HOMEWARD_LOAD_TOKEN=$token dotnet "$build/bin/Homeward.LoadDriver/release/Homeward.LoadDriver.dll" get --url "$url" \
       --rate "$rate" --duration "${length%s}" --warmup 3 "${request[@]}" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" \
     || { cat "$work/$label.txt" >&2; die "the load driver failed against $url"; }
-  snapshot "$work/$label.after" "${cpu_groups[@]}"
+  cpu_snapshot "$work/$label.after" "${cpu_groups[@]}"
   load_cpu=$(tail -1 "$work/$label.time" | awk '{ print $1 + $2 }')
   cpu_report "$work/$label.before" "$work/$label.after" "load=$load_cpu" >"$work/$label.cpu"
 }

@@ -116,10 +116,10 @@ for round in $(seq 1 "$rounds"); do
   ready=$(date +%s.%N)
   # Taken once the service runs, so its database connections count as postgres.
   mapfile -t cpu_groups < <(cpu_groups_now)
-  snapshot "$work/backlog.before" "${cpu_groups[@]}"
+  cpu_snapshot "$work/backlog.before" "${cpu_groups[@]}"
   wait_for_projection 900 >"$work/times"
   read -r first last <"$work/times"
-  snapshot "$work/backlog.after" "${cpu_groups[@]}"
+  cpu_snapshot "$work/backlog.after" "${cpu_groups[@]}"
   awk -v s="$started" -v r="$ready" -v f="$first" -v l="$last" -v n="$events" 'BEGIN {
     printf "\nbacklog %d events: ready %.1f s after start; all projected %.1f s after start; first to last candidate %.1f s (%.0f events/s)\n",
       n, r - s, l - s, l - f, n / (l - f) }'
@@ -129,14 +129,14 @@ for round in $(seq 1 "$rounds"); do
     reset_projection
     wait_quiet
     mapfile -t cpu_groups < <(cpu_groups_now)
-    snapshot "$work/live.before" "${cpu_groups[@]}"
+    cpu_snapshot "$work/live.before" "${cpu_groups[@]}"
     started=$(date +%s.%N)
     ( TIMEFORMAT='%U %S'; { time load_driver publish-worker-registered --events "$events" --broker "$broker" >"$work/publish.txt" 2>&1; } 2>"$work/publish.time" ) &
     publisher=$!
     wait_for_projection 900 >"$work/times"
     read -r first last <"$work/times"
     wait "$publisher" || { cat "$work/publish.txt" >&2; die "publishing failed"; }
-    snapshot "$work/live.after" "${cpu_groups[@]}"
+    cpu_snapshot "$work/live.after" "${cpu_groups[@]}"
     published=$(sed -n 's/^published .* in \([0-9.]*\) s .*/\1/p' "$work/publish.txt")
     awk -v s="$started" -v l="$last" -v n="$events" -v p="$published" 'BEGIN {
       printf "live %d events: published in %s s; all projected %.1f s after the publisher started (%.0f events/s)\n", n, p, l - s, n / (l - s) }'

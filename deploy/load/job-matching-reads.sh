@@ -111,8 +111,6 @@ done
 log "worker $worker_id: $(psql_admin -d "$database" -tAc "SELECT count(*) FROM jobmatching.vacancies v, jobmatching.candidates c WHERE c.worker_id = '$worker_id' AND v.status = 'Open' AND v.trade_code = ANY (c.trade_codes)") open vacancies in its trades"
 log "vacancy $vacancy_id: $(psql_admin -d "$database" -tAc "SELECT count(*) FROM jobmatching.candidates c, jobmatching.vacancies v WHERE v.id = '$vacancy_id' AND c.status = 'SeekingWork' AND v.trade_code = ANY (c.trade_codes)") candidates seeking work in its trade"
 
-pids_of() { printf '%s' "$(IFS=,; echo "${started_pids[*]}")"; }
-cpu_groups_now() { printf '%s\n' "bench=$(pids_of)" "postgres=$(pgrep -d, -u postgres postgres)"; }
 
 # Waits (up to --quiet-wait) for two consecutive 5 s windows with the CPUs ≥ 85 % idle and no build or test running;
 # proceeds anyway after that, and the cpu line tells.

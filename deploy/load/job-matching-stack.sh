@@ -86,7 +86,3 @@ load_driver() {
   HOMEWARD_PERSONAL_DATA_KEY=$PERSONAL_DATA_KEY HOMEWARD_PERSONAL_DATA_LOOKUP_KEY=$PERSONAL_DATA_LOOKUP_KEY \
     dotnet "$build/bin/Homeward.LoadDriver/release/Homeward.LoadDriver.dll" "$@"
 }
-
-# CPU accounting helpers around common.sh's cpu_snapshot: PostgreSQL's backends come and go, and a snapshot skips one
-# that ended only when errexit and pipefail are off; one that ended last leaves a failed test as the status, not an error.
-snapshot() { (set +e +o pipefail; cpu_snapshot "$@") || true; }

@@ -127,7 +127,7 @@ seconds_of() { date -d "$1" +%s.%N; }
 import_ledger() {
   local started finished location job upload run
   # PostgreSQL's backends that open during the step are counted under everything else.
-  snapshot "$work/cpu-before" registry="$registry_pid" postgres="$(pgrep -d, -u postgres postgres)"
+  cpu_snapshot "$work/cpu-before" registry="$registry_pid" postgres="$(pgrep -d, -u postgres postgres)"
   started=$(date +%s.%N)
   location=$(curl -fsS -o /dev/null -D - -H "Authorization: Bearer $token" -F "file=@$work/ledger.csv;type=text/csv" \
     "$bench_registry/api/registry/v1/imports" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
@@ -142,7 +142,7 @@ import_ledger() {
     esac
     sleep 0.25
   done
-  snapshot "$work/cpu-after" registry="$registry_pid" postgres="$(pgrep -d, -u postgres postgres)"
+  cpu_snapshot "$work/cpu-after" registry="$registry_pid" postgres="$(pgrep -d, -u postgres postgres)"
   cpu_report "$work/cpu-before" "$work/cpu-after" | sed 's/^/[cpu] /' >&2
   finished=$(seconds_of "$(jq -r .finishedAt <<<"$job")")
   upload=$(echo "$(seconds_of "$(jq -r .startedAt <<<"$job")") - $started" | bc -l)

@@ -173,19 +173,15 @@ ORDER BY ranked.rank, ranked.similarity DESC, ranked.id LIMIT 51;
 COMMIT;
 SQL
 
-pids_of() { printf '%s' "$(IFS=,; echo "${started_pids[*]}")"; }
-cpu_groups_now() { printf '%s\n' "bench=$(pids_of)" "postgres=$(pgrep -d, -u postgres postgres)"; }
-# PostgreSQL's backends come and go; cpu_snapshot skips one that ended only when errexit and pipefail are off.
-snapshot() { (set +e +o pipefail; cpu_snapshot "$@"); }
 
 # pgbench at a fixed rate as the registry role, with every transaction's latency logged: label script rate length
 run_pgbench() {
   local label=$1 script=$2 rate=$3 length=${4%s}
   mapfile -t cpu_groups < <(cpu_groups_now)
-  snapshot "$work/$label.before" "${cpu_groups[@]}"
+  cpu_snapshot "$work/$label.before" "${cpu_groups[@]}"
   (cd "$work" && PGPASSWORD=$PG_PASSWORD_registry pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U registry -c 4 -j 2 -R "$rate" \
     -T "$length" -f "$script" -l --log-prefix="$label" "$database" >"$work/$label.txt" 2>&1) || { cat "$work/$label.txt" >&2; die "pgbench failed"; }
-  snapshot "$work/$label.after" "${cpu_groups[@]}"
+  cpu_snapshot "$work/$label.after" "${cpu_groups[@]}"
   cpu_report "$work/$label.before" "$work/$label.after" >"$work/$label.cpu"
   # Log lines: client transaction latency_us script epoch epoch_us [schedule_lag_us]; the latency counts from the start.
   cat "$work/$label".[0-9]* | awk '{ print $3 / 1000 }' | sort -n > "$work/$label.latencies"

@@ -52,11 +52,11 @@ log "policy $policy of this run"
 # PostgreSQL's backends are opened as the load needs them and would be missed by a snapshot taken before: its CPU is
 # part of "everything else".
 report_machine
-snapshot "$work/before" subsidy="$subsidy_pid" gateway="$gateway_pid" identity="$identity_pid"
+cpu_snapshot "$work/before" subsidy="$subsidy_pid" gateway="$gateway_pid" identity="$identity_pid"
 log "applications at $rate requests/s ($(python3 -c "print(round($rate / 3, 1))") round trips/s) for ${duration} s after ${warmup} s of warm-up"
 HOMEWARD_LOAD_TOKEN=$staff load_driver applications --api "$api" --policy "$policy" --rate "$rate" --duration "$duration" --warmup "$warmup" \
   >"$work/result.txt"
-snapshot "$work/after" subsidy="$subsidy_pid" gateway="$gateway_pid" identity="$identity_pid"
+cpu_snapshot "$work/after" subsidy="$subsidy_pid" gateway="$gateway_pid" identity="$identity_pid"
 sed 's/^/  /' "$work/result.txt" >&2
 value() { awk -v key="$1" '$1 == key { print $2 }' "$work/result.txt"; }
 log "RESULT draft p50/p90/p99 $(value draft_p50_ms)/$(value draft_p90_ms)/$(value draft_p99_ms) ms, submit $(value submit_p50_ms)/$(value submit_p90_ms)/$(value submit_p99_ms) ms, read $(value read_p50_ms)/$(value read_p90_ms)/$(value read_p99_ms) ms at $(value requests_per_second) requests/s, $(value failed) failed (target p99 ≤ 30 ms at 200 requests/s)"

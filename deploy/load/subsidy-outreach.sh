@@ -57,10 +57,10 @@ psql_admin -d "$database" -c "TRUNCATE subsidy.funnel_entries" -c "VACUUM (ANALY
 
 run_outreach() { # label
   local seconds summary
-  snapshot "$work/before" subsidy="$subsidy_pid"
+  cpu_snapshot "$work/before" subsidy="$subsidy_pid"
   seconds=$(curl -sS -o "$work/run.json" -w '%{time_total}' --max-time 600 -X POST -H "Authorization: Bearer $staff" \
     -H 'Content-Type: application/json' -d '{}' "$api/outreach/runs")
-  snapshot "$work/after" subsidy="$subsidy_pid"
+  cpu_snapshot "$work/after" subsidy="$subsidy_pid"
   summary=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["workersEvaluated"], "workers,", r["policiesActive"], "policies,", r["notified"], "notified")' "$work/run.json") \
     || die "the outreach run did not answer its summary: $(head -c 300 "$work/run.json")"
   log "RESULT outreach run, $1: $seconds s ($summary) (target ≤ 10 s for 200,000 × 10)"

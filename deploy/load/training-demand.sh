@@ -120,21 +120,17 @@ for url in "$city_url" "$county_url"; do
   [ "$hits" -gt 0 ] || die "GET $url finds no demand"
 done
 
-pids_of() { printf '%s' "$(IFS=,; echo "${started_pids[*]}")"; }
-cpu_groups_now() { printf '%s\n' "bench=$(pids_of)" "postgres=$(pgrep -d, -u postgres postgres)"; }
-
 # hey at a fixed rate: label url rate duration. Keeps the report and where the CPU went.
 run_hey() {
   local label=$1 url=$2 rate=$3 length=$4 clients hey_cpu TIMEFORMAT='%U %S'
   # Enough clients that the rate is offered even when a request takes several hundred milliseconds.
   clients=$(( rate >= 5 ? 4 : 1 ))
   mapfile -t cpu_groups < <(cpu_groups_now)
-  # A snapshot whose last process ended while it was read reports failure; the figures stand without that process.
-  snapshot "$work/$label.before" "${cpu_groups[@]}" || true
+  cpu_snapshot "$work/$label.before" "${cpu_groups[@]}"
   { time hey -z "$length" -c "$clients" -q "$(awk -v r="$rate" -v c="$clients" 'BEGIN { printf "%g", r / c }')" -disable-compression \
       -H "Authorization: Bearer $token" "$url" >"$work/$label.txt" 2>&1; } 2>"$work/$label.time" \
     || { cat "$work/$label.txt" >&2; die "hey failed against $url"; }
-  snapshot "$work/$label.after" "${cpu_groups[@]}" || true
+  cpu_snapshot "$work/$label.after" "${cpu_groups[@]}"
   # The file also holds what hey wrote to stderr; the time is its last line.
   hey_cpu=$(tail -1 "$work/$label.time" | awk '{ print $1 + $2 }')
   cpu_report "$work/$label.before" "$work/$label.after" "hey=$hey_cpu" >"$work/$label.cpu"
