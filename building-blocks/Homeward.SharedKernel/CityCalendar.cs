@@ -9,7 +9,20 @@ public static class CityCalendar
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
+    /// <summary>The same calendar for PostgreSQL's date functions: China has kept UTC+8, without daylight saving, since 1991.</summary>
+    public const string TimeZone = "Asia/Shanghai";
+
     public static DateOnly Today(this TimeProvider clock) => DayOf(clock.GetUtcNow());
 
     public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(Offset).DateTime);
+
+    /// <summary>
+    /// The instant a city date begins, its midnight in China Standard Time, given in UTC (16:00 the day before), as
+    /// PostgreSQL's timestamptz parameters require.
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
+    /// <summary>Whether an instant is the very start of a city date (as dates turned into times are).</summary>
+    public static bool IsStartOfDay(DateTimeOffset moment) => moment == StartOf(DayOf(moment));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Organizations;
 
 namespace Homeward.EndToEnd.Tests;
@@ -59,7 +60,7 @@ internal static class CitySeeding
             wageMin = 5000m,
             wageMax = 6500m,
             accommodation = true,
-            validThrough = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
+            validThrough = TimeProvider.System.Today().AddDays(30).ToString("yyyy-MM-dd"),
         });
         Assert.True(vacancy.StatusCode == HttpStatusCode.Created, await vacancy.Content.ReadAsStringAsync());
         return (await vacancy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -76,7 +77,7 @@ internal static class CitySeeding
     /// <summary>Hires the recommended worker from tomorrow at the given wage.</summary>
     public static async Task PlaceAsync(HttpClient staff, Guid recommendationId, decimal monthlyWage)
     {
-        var startDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd");
+        var startDate = TimeProvider.System.Today().AddDays(1).ToString("yyyy-MM-dd");
         var placed = await staff.PostAsJsonAsync("/api/job-matching/v1/placements", new { recommendationId, monthlyWage, startDate });
         Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
     }

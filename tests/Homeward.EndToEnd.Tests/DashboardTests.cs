@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 using PuppeteerSharp;
 
@@ -31,7 +32,7 @@ public sealed class DashboardTests(Platform platform) : IClassFixture<Platform>
         await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 1400 });
 
         // The hire starts tomorrow: a period to next week counts it, and the filter must survive the sign-in round trip.
-        var to = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)).ToString("yyyy-MM-dd");
+        var to = TimeProvider.System.Today().AddDays(7).ToString("yyyy-MM-dd");
         await page.GoToAsync(new Uri(platform.GatewayAddress, $"/dashboard/?to={to}").ToString());
         await page.WaitForSelectorAsync("input[name=userName]");
         await page.TypeAsync("input[name=userName]", Platform.AdminUserName);

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Homeward.SharedKernel.Organizations;
 using Homeward.SharedKernel;
+using Homeward.SharedKernel.Organizations;
 using Homeward.Testing;
 
 namespace Homeward.EndToEnd.Tests;
@@ -158,7 +158,7 @@ public sealed class TrainingJourneyTests(Platform platform) : IClassFixture<Plat
             wageMin = 5000m,
             wageMax = 6500m,
             accommodation = true,
-            validThrough = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
+            validThrough = TimeProvider.System.Today().AddDays(30).ToString("yyyy-MM-dd"),
         }));
         return vacancy.GetProperty("id").GetGuid();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Organizations;
 
 namespace Homeward.JobMatching.Tests;
@@ -55,7 +56,7 @@ internal static class JobMatchingApi
         ["wageMin"] = 4000m,
         ["wageMax"] = 6000m,
         ["accommodation"] = true,
-        ["validThrough"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"),
+        ["validThrough"] = TimeProvider.System.Today().AddDays(30).ToString("yyyy-MM-dd"),
     };
 
     public static async Task<JsonElement> CreateVacancyAsync(this HttpClient client, object body)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.JobMatching.Tests.Partners;
@@ -29,7 +30,7 @@ internal static class PartnerApi
         ["wageMin"] = 4500m,
         ["wageMax"] = 6500m,
         ["accommodation"] = true,
-        ["validThrough"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)).ToString("yyyy-MM-dd"),
+        ["validThrough"] = TimeProvider.System.Today().AddDays(60).ToString("yyyy-MM-dd"),
     };
 
     /// <summary>An enterprise of the partner city on record (recorded by a city office), by its credit code.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Tests.Candidates;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.JobMatching.Tests.Reports;
@@ -11,7 +12,7 @@ public sealed class KpiTests(JobMatchingService jobMatching) : IClassFixture<Job
 {
     private const string Township = "419921102000";
     private const string Village = "419921102201";
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private static readonly string Today = TimeProvider.System.Today().ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task Kpis_count_recommended_workers_those_placed_local_and_cross_region_placements_wages_and_open_headcount()
@@ -56,7 +57,7 @@ public sealed class KpiTests(JobMatchingService jobMatching) : IClassFixture<Job
         Assert.Equal(1, byTrade["welder"].GetProperty("unfilled").GetInt32());
         Assert.Equal(2, byTrade["logistics"].GetProperty("unfilled").GetInt32());
 
-        var later = await township.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/kpis?from={DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)):yyyy-MM-dd}&to={DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)):yyyy-MM-dd}");
+        var later = await township.GetFromJsonAsync<JsonElement>($"{JobMatchingApi.Root}/kpis?from={TimeProvider.System.Today().AddDays(1):yyyy-MM-dd}&to={TimeProvider.System.Today().AddDays(2):yyyy-MM-dd}");
         Assert.Equal(0, later.GetProperty("workersRecommended").GetInt32());
         Assert.Equal(JsonValueKind.Null, later.GetProperty("employmentRate").ValueKind);
         Assert.Equal(0, later.GetProperty("placements").GetProperty("total").GetInt32());

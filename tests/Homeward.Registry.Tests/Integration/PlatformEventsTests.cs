@@ -4,6 +4,7 @@ using Homeward.Contracts;
 using Homeward.Contracts.JobMatching;
 using Homeward.Contracts.Subsidy;
 using Homeward.Contracts.Training;
+using Homeward.SharedKernel;
 
 namespace Homeward.Registry.Tests.Integration;
 
@@ -15,7 +16,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 {
     private const string Village = "419921101201";
 
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = TimeProvider.System.Today();
 
     private readonly RegistryService _registry;
     private readonly PlatformEventBus _events;
@@ -38,7 +39,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("employedLocally", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(3)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(3)), record.GetProperty("statusAsOf").GetDateTimeOffset());
         Assert.Equal(
             $"SeekingWork>EmployedLocally Platform job-matching placement {placed.PlacementId} started",
             await ScalarAsync($"SELECT \"from\" || '>' || \"to\" || ' ' || source || ' ' || actor || ' ' || note FROM registry.status_changes WHERE worker_id = '{worker}' AND \"from\" IS NOT NULL"));
@@ -53,7 +54,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
         var worker = await RegisterAsync();
         var registeredAt = (await WorkerAsync(worker)).GetProperty("statusAsOf").GetDateTimeOffset();
 
-        await PublishAndWaitAsync(Placed(worker, DateOnly.FromDateTime(registeredAt.UtcDateTime)));
+        await PublishAndWaitAsync(Placed(worker, CityCalendar.DayOf(registeredAt)));
 
         var record = await WorkerAsync(worker);
         Assert.Equal("employedLocally", record.GetProperty("status").GetString());
@@ -81,7 +82,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("seekingWork", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(40)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(40)), record.GetProperty("statusAsOf").GetDateTimeOffset());
         Assert.Equal(2L, await CountAsync($"SELECT count(*) FROM registry.outbox_messages WHERE type LIKE '%employment-status-changed%' AND payload->>'workerId' = '{worker}'"));
     }
 
@@ -113,7 +114,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("seekingWork", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(20)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(20)), record.GetProperty("statusAsOf").GetDateTimeOffset());
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("seekingWork", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(30)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(30)), record.GetProperty("statusAsOf").GetDateTimeOffset());
         Assert.Equal(
             $"superseded: placement {older.PlacementId} started",
             await ScalarAsync($"SELECT note FROM registry.status_changes WHERE worker_id = '{worker}' AND note LIKE '%{older.PlacementId}%'"));
@@ -148,7 +149,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("employedElsewhere", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(5)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(5)), record.GetProperty("statusAsOf").GetDateTimeOffset());
         Assert.StartsWith(
             "not applied",
             await ScalarAsync($"SELECT note FROM registry.status_changes WHERE worker_id = '{worker}' AND note LIKE '%{first.PlacementId} ended%'"),
@@ -183,7 +184,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("seekingWork", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(12)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(12)), record.GetProperty("statusAsOf").GetDateTimeOffset());
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("seekingWork", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(8)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(8)), record.GetProperty("statusAsOf").GetDateTimeOffset());
     }
 
     [Fact]
@@ -344,7 +345,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("seekingWork", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(20)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(20)), record.GetProperty("statusAsOf").GetDateTimeOffset());
         Assert.Equal(2L, await CountAsync($"SELECT count(*) FROM registry.status_changes WHERE worker_id = '{worker}' AND source = 'Platform'"));
         Assert.Equal(
             "seekingWork Confirmed partner:tianjin",
@@ -364,7 +365,7 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
         var record = await WorkerAsync(worker);
         Assert.Equal("employedLocally", record.GetProperty("status").GetString());
-        Assert.Equal(StartOf(Today.AddDays(30)), record.GetProperty("statusAsOf").GetDateTimeOffset());
+        Assert.Equal(CityCalendar.StartOf(Today.AddDays(30)), record.GetProperty("statusAsOf").GetDateTimeOffset());
         Assert.Equal(
             "employedElsewhere Superseded partner:beijing|seekingWork Superseded partner:beijing",
             await ScalarAsync($"SELECT string_agg(value || ' ' || outcome || ' ' || recorded_by, '|' ORDER BY observed_at) FROM registry.observations WHERE worker_id = '{worker}' AND source = 'EmployerReport'"));
@@ -405,8 +406,6 @@ public sealed class PlatformEventsTests : IClassFixture<RegistryService>, IDispo
 
     private static TrainingEnrolled Enrolled(Guid worker, DateOnly start) =>
         new(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), worker, Guid.CreateVersion7(), "welder", start, start.AddDays(10));
-
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private async Task<Guid> RegisterAsync(string status = "seekingWork")
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Homeward.Contracts.JobMatching;
 using Homeward.Contracts.Subsidy;
 using Homeward.Registry.Tests.Integration;
+using Homeward.SharedKernel;
 
 namespace Homeward.Registry.Tests.Kpis;
 
@@ -20,7 +21,7 @@ public sealed class KpiWorld : IAsyncLifetime
     private const string Village2 = "419923102201";
     private const string OtherVillage = "419924101201";
 
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    public static readonly DateOnly Today = TimeProvider.System.Today();
 
     public RegistryService Registry { get; } = new();
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Registry.Tests.Monitoring;
@@ -27,7 +28,7 @@ public sealed class MonitoringScopingTests(RegistryService registry) : IClassFix
 
     public async Task InitializeAsync()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         _workerInA = await registry.Client.RegisterAsync(VillageA, name: "甲县人", education: "primary", returnedOn: today.AddDays(-5));
         _workerInB = await registry.Client.RegisterAsync(VillageB, name: "乙县人", education: "primary", returnedOn: today.AddDays(-5));
         _discrepancyInA = await registry.Client.DisagreeAsync(_workerInA, "education", "bachelor");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Registry.Tests.Monitoring;
@@ -164,7 +165,7 @@ public sealed class ObservationTests(RegistryService registry) : IClassFixture<R
     [Fact]
     public async Task A_visit_confirms_the_record_without_naming_a_field()
     {
-        var workerId = await registry.Client.RegisterAsync(Village, returnedOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)));
+        var workerId = await registry.Client.RegisterAsync(Village, returnedOn: TimeProvider.System.Today().AddDays(-3));
         await BackdateConfirmationAsync(workerId);
         var visitedAt = DateTimeOffset.UtcNow.AddMinutes(-30);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Registry.Tests.Monitoring;
@@ -90,7 +91,7 @@ public sealed class VerificationTests(RegistryService registry) : IClassFixture<
         await CountyOfficer.VerifyAsync(workers[0]);
         await CountyOfficer.VerifyAsync(workers[1]);
         await CountyOfficer.VerifyAsync(workers[2], "phone");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
 
         var accuracy = await AccuracyAsync($"division={village}&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
         var later = await AccuracyAsync($"division={village}&from={today.AddDays(2):yyyy-MM-dd}&to={today.AddDays(9):yyyy-MM-dd}");

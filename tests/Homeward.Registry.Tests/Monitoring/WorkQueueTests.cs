@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Registry.Tests.Monitoring;
@@ -16,7 +17,7 @@ public sealed class WorkQueueTests(RegistryService registry) : IClassFixture<Reg
     {
         const string township = "419921101000";
         const string village = "419921101203";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var disputed = await registry.Client.RegisterAsync(village, name: "争议者", education: "primary");
         var returned = await registry.Client.RegisterAsync(village, name: "归来者", returnedOn: today.AddDays(-25));
         var stale = await registry.Client.RegisterAsync(village, name: "久未见");
@@ -38,7 +39,7 @@ public sealed class WorkQueueTests(RegistryService registry) : IClassFixture<Reg
         Assert.Equal(discrepancyId, queue[1].GetProperty("discrepancyId").GetGuid());
         Assert.Equal("education", queue[1].GetProperty("field").GetString());
         Assert.Equal(JsonValueKind.Null, queue[0].GetProperty("discrepancyId").ValueKind);
-        Assert.Equal(today.AddDays(-25), DateOnly.FromDateTime(queue[0].Time("since").UtcDateTime));
+        Assert.Equal(today.AddDays(-25), CityCalendar.DayOf(queue[0].Time("since")));
         Assert.DoesNotContain(queue, i => i.GetProperty("workerId").GetGuid() == visited || i.GetProperty("workerId").GetGuid() == upToDate);
         Assert.All(queue, item => Assert.False(item.TryGetProperty("nationalId", out _)));
     }
@@ -47,7 +48,7 @@ public sealed class WorkQueueTests(RegistryService registry) : IClassFixture<Reg
     public async Task The_limit_keeps_the_most_urgent_items_and_a_visit_takes_a_return_off_the_queue()
     {
         const string village = "419921102205";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var returns = new List<Guid>();
         foreach (var days in new[] { 3, 30, 12 })
         {
@@ -67,7 +68,7 @@ public sealed class WorkQueueTests(RegistryService registry) : IClassFixture<Reg
     public async Task Without_a_division_the_queue_is_the_callers_and_an_invalid_request_is_refused()
     {
         const string village = "419921104203";
-        var workerId = await registry.Client.RegisterAsync(village, returnedOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)));
+        var workerId = await registry.Client.RegisterAsync(village, returnedOn: TimeProvider.System.Today().AddDays(-2));
         var villageCollector = registry.ClientFor(MonitoringApi.Officer(village, Homeward.BuildingBlocks.Application.Security.Roles.VillageCollector));
 
         var response = await villageCollector.GetFromJsonAsync<JsonElement>("/api/registry/v1/work-queue");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Testing;
 
 namespace Homeward.Subsidy.Tests.Businesses;
@@ -71,7 +72,7 @@ public sealed class BusinessTests(SubsidyService subsidy) : IClassFixture<Subsid
 
         var response = await subsidy.Client.PostAsJsonAsync(
             $"{SubsidyApi.Root}/businesses",
-            BusinessRequests.Business(founder, registeredOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)).ToString("yyyy-MM-dd")));
+            BusinessRequests.Business(founder, registeredOn: TimeProvider.System.Today().AddDays(3).ToString("yyyy-MM-dd")));
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Subsidy.Tests.Applications;
 using Homeward.Subsidy.Tests.Businesses;
 using Homeward.Testing;
@@ -32,11 +33,11 @@ public sealed class KpiTests(SubsidyService subsidy) : IClassFixture<SubsidyServ
         var disbursementPath = $"{SubsidyApi.Root}/disbursements/{disbursement.GetProperty("id").GetGuid()}";
         var (_, etag) = await _desk.Approver.ReadWithETagAsync(disbursementPath);
         await Desk.OkAsync(await _desk.Approver.SendWithIfMatchAsync(HttpMethod.Post, $"{disbursementPath}/outcome",
-            new { outcome = "paid", paidOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") }, etag));
+            new { outcome = "paid", paidOn = TimeProvider.System.Today().ToString("yyyy-MM-dd") }, etag));
         await _desk.Approver.PostJsonAsync($"{SubsidyApi.Root}/loans", new
         {
             businessId = business, bank = "示范市农村商业银行", amount = 200_000m, termMonths = 24, interestSubsidyShare = 1.0m,
-            grantedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), jobsReported = 7,
+            grantedOn = TimeProvider.System.Today().ToString("yyyy-MM-dd"), jobsReported = 7,
         });
         await subsidy.Client.PostJsonAsync($"{SubsidyApi.Root}/outreach/notifications/{viewer}/{policyId}/viewed", new { }, HttpStatusCode.OK);
         var rejected = await _desk.PendingApprovalAsync(policyId, rejectedWorker);

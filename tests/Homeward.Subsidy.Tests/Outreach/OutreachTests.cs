@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Registry;
+using Homeward.SharedKernel;
 using Homeward.Subsidy.Tests.Businesses;
 using Homeward.Subsidy.Tests.Policies;
 using Homeward.Testing;
@@ -19,7 +20,7 @@ public sealed class OutreachTests(SubsidyService subsidy) : IClassFixture<Subsid
             {"all":[{"fact":"age","op":"le","value":45},{"fact":"daysSinceReturn","op":"le","value":730}]}
             """));
         var expired = await subsidy.Client.DefineAsync(PolicyRequests.Policy(validFrom: "2020-01-01", validTo: "2021-12-31"));
-        var worker = await subsidy.RegisterWorkerAsync(SubsidyEvents.Registered(birthDate: new DateOnly(1960, 1, 1), returnedOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10))));
+        var worker = await subsidy.RegisterWorkerAsync(SubsidyEvents.Registered(birthDate: new DateOnly(1960, 1, 1), returnedOn: TimeProvider.System.Today().AddDays(-10)));
 
         var verdicts = await subsidy.Client.ReadJsonAsync($"{SubsidyApi.Root}/workers/{worker}/eligibility");
 

@@ -125,7 +125,7 @@ public sealed class CompletionAndCertificateTests(TrainingService training) : IC
     public async Task A_worker_who_passes_an_assessment_of_prior_learning_is_certified_without_the_course_once()
     {
         var workerId = await training.RegisterWorkerAsync(name: "老把式");
-        var body = new { workerId, tradeCode = "bricklayer", level = "senior", theoryScore = 70, practicalScore = 92, assessor = "市鉴定站", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) };
+        var body = new { workerId, tradeCode = "bricklayer", level = "senior", theoryScore = 70, practicalScore = 92, assessor = "市鉴定站", assessedOn = TimeProvider.System.Today().AddDays(-1) };
 
         var assessment = await (await training.Client.PostAsJsonAsync(PriorLearning, body)).CreatedAsync();
 

@@ -19,7 +19,7 @@ public static class ReportEndpoints
             .WithName("GetJobMatchingKpis")
             .WithSummary("Workers recommended, placed among them, employment rate, local and cross-region placements, mean wage, open and unfilled headcount by trade")
             .WithDescription(
-                "?division= (within the caller's; the caller's own when left out), ?from= and ?to= (whole UTC days, both inclusive; to is today when left out). "
+                "?division= (within the caller's; the caller's own when left out), ?from= and ?to= (whole days of the city, UTC+8, both inclusive; to is today when left out). "
                 + "Rates have four decimals and are null when nothing was counted."
                 + " Figures are served again for up to Figures:CacheDuration, and for up to Figures:ServeStaleFor more while recomputed "
                 + "(Age says how old they are).")

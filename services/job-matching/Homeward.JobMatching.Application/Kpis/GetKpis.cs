@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.JobMatching.Application.Common;
 using Homeward.JobMatching.Domain.Vacancies;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,8 @@ namespace Homeward.JobMatching.Application.Kpis;
 
 /// <summary>
 /// Job matching's figures for a division within the caller's (the caller's own when not given), as the speech reports
-/// them. The period runs from <see cref="From"/> to <see cref="To"/> (today when left out), whole UTC days, both
-/// inclusive, like the registry's figures so that the two line up.
+/// them. The period runs from <see cref="From"/> to <see cref="To"/> (today when left out), whole days of the city
+/// (China Standard Time), both inclusive, like the registry's figures so that the two line up.
 /// <list type="bullet">
 /// <item>Recommended: distinct workers of the division (by household village) first recommended a job in the period.</item>
 /// <item>Placed among them: those with a placement recorded after their first recommendation, at any time up to now,
@@ -59,9 +60,9 @@ public sealed class GetKpisHandler(IJobMatchingDbContext db, ICurrentUser curren
     {
         var division = currentUser.ReportDivision(query.Division);
         var (first, last) = division.SubtreeRange;
-        var to = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var start = query.From is { } from ? StartOf(from) : DateTimeOffset.MinValue;
-        var end = StartOf(to.AddDays(1));
+        var to = query.To ?? clock.Today();
+        var start = query.From is { } from ? CityCalendar.StartOf(from) : DateTimeOffset.MinValue;
+        var end = CityCalendar.StartOf(to.AddDays(1));
 
         var firstRecommendations = db.Recommendations.AsNoTracking()
             .Where(r => string.Compare(r.WorkerDivision, first) >= 0 && string.Compare(r.WorkerDivision, last) <= 0)
@@ -119,6 +120,4 @@ public sealed class GetKpisHandler(IJobMatchingDbContext db, ICurrentUser curren
 
     private static decimal? Share(int part, int whole) =>
         whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
-
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -62,8 +62,8 @@ public sealed class GetLaborCooperationKpisHandler(IJobMatchingDbContext db, ICu
         var today = clock.Today();
         var to = query.To ?? today;
         var from = query.From ?? DateOnly.MinValue;
-        var start = query.From is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue;
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var start = query.From is { } day ? CityCalendar.StartOf(day) : DateTimeOffset.MinValue;
+        var end = CityCalendar.StartOf(to.AddDays(1));
 
         var partnerEnterprises = await db.Employers.AsNoTracking()
             .Where(e => e.PartnerCity != null && string.Compare(e.Division, first) >= 0 && string.Compare(e.Division, last) <= 0)

@@ -20,7 +20,7 @@ public static class KpiEndpoints
             .WithDescription(
                 "Registered workers, by status and education, the share with junior high or less and without a certificate, the employment "
                 + "rate (distinct recommended workers later placed through the platform ÷ distinct recommended workers), records updated and "
-                + "accuracy (confirmed ÷ verified). The division is yours or one within it (403 otherwise); from and to are whole UTC days, "
+                + "accuracy (confirmed ÷ verified). The division is yours or one within it (403 otherwise); from and to are whole days of the city (UTC+8), "
                 + "inclusive. Rates are null when nothing is counted below them."
                 + " Figures are served again for up to Figures:CacheDuration, and for up to Figures:ServeStaleFor more while recomputed "
                 + "(Age says how old they are).")

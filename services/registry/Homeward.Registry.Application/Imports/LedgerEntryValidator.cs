@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Domain.Imports;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Identity;
 
 namespace Homeward.Registry.Application.Imports;
@@ -21,7 +22,7 @@ public sealed class LedgerEntryValidator : AbstractValidator<LedgerEntry>
                 return;
             }
 
-            if (!NationalId.TryParse(value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out _, out var error))
+            if (!NationalId.TryParse(value, clock.Today(), out _, out var error))
             {
                 context.AddFailure(error.Describe());
             }

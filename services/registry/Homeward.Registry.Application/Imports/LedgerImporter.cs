@@ -72,7 +72,7 @@ public sealed class LedgerImporter(
         try
         {
             var scope = DivisionCode.Parse(job.ScopeDivisionCode);
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = CityCalendar.DayOf(now);
             var people = new PeopleInFile();
             var chunkSize = options.Value.ChunkSize;
             for (var start = 0; start < records.Count; start += chunkSize)

@@ -56,8 +56,8 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
         }
 
         var standsOnStart = refusal is null
-            ? await ApplyAsync(worker, status, StartOf(on), activity, activity.Started, cancellationToken)
-            : Keep(worker.RecordStatusFactInHistory(status, StartOf(on), InformationSource.Platform, activity.Actor, $"not applied, {refusal}: {activity.Started}", now));
+            ? await ApplyAsync(worker, status, CityCalendar.StartOf(on), activity, activity.Started, cancellationToken)
+            : Keep(worker.RecordStatusFactInHistory(status, CityCalendar.StartOf(on), InformationSource.Platform, activity.Actor, $"not applied, {refusal}: {activity.Started}", now));
         if (standsOnStart && history.FirstOrDefault(c => c.Note!.Contains(activity.Ended, StringComparison.Ordinal)) is { } end)
         {
             await ApplyAsync(worker, EmploymentStatus.SeekingWork, end.ChangedAt, activity, $"{activity.Ended}, applied when its start arrived", cancellationToken);
@@ -81,12 +81,12 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && latest.To == worker.Status && latest.Note?.Contains(activity.Started, StringComparison.Ordinal) == true)
         {
-            await ApplyAsync(worker, EmploymentStatus.SeekingWork, StartOf(on), activity, note, cancellationToken);
+            await ApplyAsync(worker, EmploymentStatus.SeekingWork, CityCalendar.StartOf(on), activity, note, cancellationToken);
         }
         else
         {
             Keep(worker.RecordStatusFactInHistory(
-                EmploymentStatus.SeekingWork, StartOf(on), InformationSource.Platform, activity.Actor, $"not applied, the status does not stand on this {activity.Kind}: {note}", now));
+                EmploymentStatus.SeekingWork, CityCalendar.StartOf(on), InformationSource.Platform, activity.Actor, $"not applied, the status does not stand on this {activity.Kind}: {note}", now));
         }
     }
 
@@ -96,12 +96,9 @@ internal sealed class PlatformStatusFacts(IRegistryDbContext db, IOutbox outbox,
     /// "seeking work". Reported after that status, the fact is the newer one and takes the status's instant.
     /// </summary>
     private DateTimeOffset OrderedAgainstSameDay(Worker worker, DateTimeOffset asOf) =>
-        asOf.TimeOfDay == TimeSpan.Zero && worker.StatusAsOf > asOf && worker.StatusAsOf < asOf.AddDays(1) && worker.StatusAsOf <= now
+        CityCalendar.IsStartOfDay(asOf) && worker.StatusAsOf > asOf && worker.StatusAsOf < asOf.AddDays(1) && worker.StatusAsOf <= now
             ? worker.StatusAsOf
             : asOf;
-
-    /// <summary>A calendar date as the instant its day begins (UTC), like every date the registry turns into a time.</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private async Task<List<StatusChange>> HistoryOfAsync(Worker worker, PlatformActivity activity, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed class RecordPlacementReportHandler(
             ObservedField.EmploymentStatus,
             EnumNames.Of(observed),
             InformationSource.EmployerReport,
-            PlatformStatusFacts.StartOf(reported.Date),
+            CityCalendar.StartOf(reported.Date),
             $"partner:{reported.PartnerId}",
             now,
             cancellationToken);

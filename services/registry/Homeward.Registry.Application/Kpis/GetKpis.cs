@@ -2,6 +2,7 @@ using FluentValidation;
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 
@@ -9,7 +10,8 @@ namespace Homeward.Registry.Application.Kpis;
 
 /// <summary>
 /// The registry's figures for a division within the caller's (the caller's own when not given), as the speech reports
-/// them. The period runs from <see cref="From"/> to <see cref="To"/>, whole UTC days, both inclusive.
+/// them. The period runs from <see cref="From"/> to <see cref="To"/>, whole days of the city (China Standard Time),
+/// both inclusive.
 /// <list type="bullet">
 /// <item>Registered: all workers of the division now, and those registered in the period.</item>
 /// <item>By status and by education: all workers of the division now. The share with junior high or less is taken of
@@ -82,10 +84,10 @@ public sealed class GetKpisHandler(IRegistryKpis kpis, ICurrentUser currentUser,
             throw new ForbiddenException($"Division {division} lies outside your office's division.");
         }
 
-        var to = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var to = query.To ?? clock.Today();
         var counts = await kpis.CountAsync(
             division.SubtreeRange,
-            (query.From is { } from ? StartOf(from) : null, StartOf(to.AddDays(1))),
+            (query.From is { } from ? CityCalendar.StartOf(from) : null, CityCalendar.StartOf(to.AddDays(1))),
             cancellationToken);
 
         var groups = counts.Groups;
@@ -114,6 +116,4 @@ public sealed class GetKpisHandler(IRegistryKpis kpis, ICurrentUser currentUser,
 
     private static decimal? Share(int part, int whole) =>
         whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
-
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -33,14 +34,14 @@ public sealed class GetAccuracyHandler(IRegistryDbContext db, ICurrentUser curre
 {
     public async ValueTask<AccuracyView> Handle(GetAccuracy query, CancellationToken cancellationToken)
     {
-        var to = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var end = StartOf(to.AddDays(1));
+        var to = query.To ?? clock.Today();
+        var end = CityCalendar.StartOf(to.AddDays(1));
         var verifications = db.Verifications.AsNoTracking()
             .WithinDivisionOf(currentUser, v => v.HouseholdDivisionCode)
             .Where(v => v.VerifiedAt < end);
         if (query.From is { } from)
         {
-            var start = StartOf(from);
+            var start = CityCalendar.StartOf(from);
             verifications = verifications.Where(v => v.VerifiedAt >= start);
         }
 
@@ -67,6 +68,4 @@ public sealed class GetAccuracyHandler(IRegistryDbContext db, ICurrentUser curre
 
     public static decimal? AccuracyOf(int confirmed, int verified) =>
         verified == 0 ? null : Math.Round((decimal)confirmed / verified, 4, MidpointRounding.AwayFromZero);
-
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Registry.Domain.Monitoring;
+using Homeward.SharedKernel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -81,7 +82,7 @@ public sealed class GetWorkQueueHandler(
                 r.Name,
                 r.HouseholdDivisionCode,
                 WorkQueueReason.NewReturnWithoutVisit,
-                new DateTimeOffset(r.ReturnedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                CityCalendar.StartOf(r.ReturnedOn),
                 null,
                 null)))
             .Concat(stale);

@@ -4,6 +4,7 @@ using Homeward.BuildingBlocks.Application.Privacy;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Identity;
 using Homeward.SharedKernel.Names;
@@ -64,7 +65,7 @@ public sealed class SearchWorkersValidator : AbstractValidator<SearchWorkers>
             .WithMessage($"A name to search for is 1 to {SearchWorkers.MaxNameLength} characters.");
         RuleFor(q => q.NationalId).Custom((value, context) =>
         {
-            if (value is not null && !NationalId.TryParse(value, Today(clock), out _, out var error))
+            if (value is not null && !NationalId.TryParse(value, clock.Today(), out _, out var error))
             {
                 context.AddFailure(error.Describe());
             }
@@ -92,8 +93,6 @@ public sealed class SearchWorkersValidator : AbstractValidator<SearchWorkers>
             .When(q => q.ReturnedFrom is not null && q.ReturnedTo is not null)
             .WithMessage("The period ends on or after it begins.");
     }
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 public sealed class SearchWorkersHandler(
@@ -175,7 +174,7 @@ public sealed class SearchWorkersHandler(
 
     private WorkerSearchFilter Filter(SearchWorkers query, (string First, string Last) range)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return new WorkerSearchFilter(
             range,
             query.NationalId is null

@@ -5,6 +5,7 @@ using Homeward.BuildingBlocks.Application.Privacy;
 using Homeward.BuildingBlocks.Application.Security;
 using Homeward.Contracts.Registry;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Identity;
 using Homeward.SharedKernel.Privacy;
@@ -32,7 +33,7 @@ public sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
     {
         RuleFor(c => c.NationalId).Custom((value, context) =>
         {
-            if (!NationalId.TryParse(value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out _, out var error))
+            if (!NationalId.TryParse(value, clock.Today(), out _, out var error))
             {
                 context.AddFailure(error.Describe());
             }
@@ -58,7 +59,7 @@ public sealed class RegisterWorkerHandler(
         var now = clock.GetUtcNow();
         var household = DivisionCode.Parse(command.HouseholdDivision);
         currentUser.EnsureMayPlaceIn(household);
-        var nationalId = NationalId.Parse(command.NationalId, DateOnly.FromDateTime(now.UtcDateTime));
+        var nationalId = NationalId.Parse(command.NationalId, CityCalendar.DayOf(now));
         var protectedId = protector.Protect(PersonalDataKind.NationalId, nationalId.Value);
 
         var existing = await db.Workers.AsNoTracking()

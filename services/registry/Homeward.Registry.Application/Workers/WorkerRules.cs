@@ -1,5 +1,6 @@
 using FluentValidation;
 using Homeward.Registry.Domain.Workers;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.SharedKernel.Identity;
 
@@ -27,7 +28,7 @@ public static class WorkerRules
                 return;
             }
 
-            foreach (var (field, message) in WorkerProfileRules.Problems(value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            foreach (var (field, message) in WorkerProfileRules.Problems(value, clock.Today()))
             {
                 context.AddFailure(field, message);
             }

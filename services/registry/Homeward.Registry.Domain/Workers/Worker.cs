@@ -126,7 +126,7 @@ public sealed class Worker : IHasRowVersion
             LastConfirmedAt = now,
         };
         worker.SetName(name);
-        worker.ApplyProfile(profile, DateOnly.FromDateTime(now.UtcDateTime));
+        worker.ApplyProfile(profile, CityCalendar.DayOf(now));
         if (source == InformationSource.DoorToDoorVisit)
         {
             worker.LastVisitedAt = now;
@@ -171,7 +171,7 @@ public sealed class Worker : IHasRowVersion
         if (profile is not null)
         {
             var before = Profile;
-            ApplyProfile(profile, DateOnly.FromDateTime(now.UtcDateTime));
+            ApplyProfile(profile, CityCalendar.DayOf(now));
             changed.AddRange(WorkerProfileComparer.ChangedGroups(before, Profile));
         }
 

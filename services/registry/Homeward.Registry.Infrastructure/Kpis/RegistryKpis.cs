@@ -1,6 +1,7 @@
 using Homeward.Registry.Application.Kpis;
 using Homeward.Registry.Domain.Workers;
 using Homeward.Registry.Infrastructure.Persistence;
+using Homeward.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -44,14 +45,15 @@ internal sealed class RegistryKpis(RegistryDbContext db) : IRegistryKpis
                            WHERE c.worker_id = w.id
                              AND c.source = 'Platform'
                              AND c."to" = ANY(@working)
-                             AND c.changed_at >= date_trunc('day', w.first_recommended_at, 'UTC')))::int
+                             AND c.changed_at >= date_trunc('day', w.first_recommended_at, @city_zone)))::int
                 FROM {Schema}.workers w
                 WHERE w.household_division BETWEEN @first AND @last
                 GROUP BY w.status, w.education
                 """,
                 divisionRange,
                 period,
-                new NpgsqlParameter("working", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Working }));
+                new NpgsqlParameter("working", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Working },
+                new NpgsqlParameter("city_zone", NpgsqlDbType.Text) { Value = CityCalendar.TimeZone }));
             batch.BatchCommands.Add(Command(
                 $"""
                 SELECT count(*)::int, count(*) FILTER (WHERE v.confirmed)::int

@@ -17,7 +17,7 @@ public static class KpiEndpoints
             .WithTags("KPIs")
             .WithName("GetSubsidyKpis")
             .WithSummary("Disbursed sum, businesses paid, loans and jobs driven, awareness and benefit rates, time to decision, overdue applications")
-            .WithDescription("For a division within the caller's (the caller's own by default) over from..to (whole UTC days, both inclusive). "
+            .WithDescription("For a division within the caller's (the caller's own by default) over from..to (whole days of the city, UTC+8, both inclusive). "
                 + "A division outside the caller's answers 403."
                 + " Figures are served again for up to Figures:CacheDuration, and for up to Figures:ServeStaleFor more while recomputed (Age says how old they are).")
             .ProducesValidationProblem()

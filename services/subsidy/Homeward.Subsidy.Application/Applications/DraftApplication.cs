@@ -39,7 +39,7 @@ public sealed class DraftApplicationHandler(ISubsidyDbContext db, ICurrentUser c
         var policy = await db.Policies.AsNoTracking().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == command.PolicyId, cancellationToken)
             ?? throw new NotFoundException("Policy", command.PolicyId);
         var version = policy.Current;
-        if (!version.IsValidOn(DateOnly.FromDateTime(now.UtcDateTime)))
+        if (!version.IsValidOn(CityCalendar.DayOf(now)))
         {
             throw new DomainException("policy-not-active", "The policy is not in force today.");
         }

@@ -27,7 +27,7 @@ public sealed class SubmitApplicationHandler(ISubsidyDbContext db, ICurrentUser 
         var business = application.BusinessId is { } businessId
             ? await db.Businesses.AsNoTracking().FirstAsync(b => b.Id == businessId, cancellationToken)
             : null;
-        var eligibility = await EligibilityContext.LoadAsync(db, [worker.WorkerId], DateOnly.FromDateTime(now.UtcDateTime), cancellationToken, [(policy, policy.Current)]);
+        var eligibility = await EligibilityContext.LoadAsync(db, [worker.WorkerId], CityCalendar.DayOf(now), cancellationToken, [(policy, policy.Current)]);
         var verdict = eligibility.Evaluate(worker, business).Single();
         if (!verdict.Eligible)
         {

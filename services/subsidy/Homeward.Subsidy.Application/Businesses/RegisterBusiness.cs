@@ -63,7 +63,7 @@ public sealed class RegisterBusinessHandler(ISubsidyDbContext db, IOutbox outbox
         outbox.Enqueue(new BusinessRegistered(
             Guid.CreateVersion7(now), now, business.Id, business.FounderWorkerId, business.CreditCode, EnumNames.Of(business.Kind),
             business.Sector, business.RegisteredOn, business.JobsCreated));
-        var eligibility = await EligibilityContext.LoadAsync(db, [founder.WorkerId], DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var eligibility = await EligibilityContext.LoadAsync(db, [founder.WorkerId], CityCalendar.DayOf(now), cancellationToken);
         eligibility.Include(business);
         db.Funnel.AddRange(eligibility.NewlyEligible([founder], await EligibilityContext.ExistingEntriesAsync(db, [founder.WorkerId], cancellationToken), now));
         try

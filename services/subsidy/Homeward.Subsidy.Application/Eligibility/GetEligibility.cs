@@ -1,5 +1,6 @@
 using Homeward.BuildingBlocks.Application.Errors;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Subsidy.Application.Workers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class GetEligibilityHandler(ISubsidyDbContext db, ICurrentUser cur
     public async ValueTask<IReadOnlyList<PolicyEligibility>> Handle(GetEligibility query, CancellationToken cancellationToken)
     {
         var worker = await db.Workers.AsNoTracking().FindRegisteredAsync(currentUser, query.WorkerId, cancellationToken);
-        var context = await EligibilityContext.LoadAsync(db, [worker.WorkerId], DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var context = await EligibilityContext.LoadAsync(db, [worker.WorkerId], clock.Today(), cancellationToken);
         if (query.BusinessId is not { } businessId)
         {
             return context.Evaluate(worker);

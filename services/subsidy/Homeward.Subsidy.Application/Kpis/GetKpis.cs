@@ -1,5 +1,6 @@
 using FluentValidation;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Divisions;
 using Homeward.Subsidy.Application.Common;
 using Homeward.Subsidy.Domain.Applications;
@@ -12,7 +13,7 @@ namespace Homeward.Subsidy.Application.Kpis;
 /// <summary>
 /// The subsidy figures for a division within the caller's (the caller's own when not given), as the speech reports
 /// them. The period runs from <see cref="From"/> (the start of records when left out) to <see cref="To"/> (today), whole
-/// UTC days, both inclusive.
+/// days of the city (China Standard Time), both inclusive.
 /// <list type="bullet">
 /// <item>Disbursed: the sum paid (paid day in the period; reversed payments excluded) and the distinct businesses paid.</item>
 /// <item>Loans: guaranteed loans granted in the period, their sum, and the jobs their businesses report (jobs driven).</item>
@@ -62,10 +63,10 @@ public sealed class GetKpisHandler(ISubsidyDbContext db, ICurrentUser currentUse
         var division = currentUser.ReportDivision(query.Division);
         var (first, last) = division.SubtreeRange;
         var now = clock.GetUtcNow();
-        var to = query.To ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var to = query.To ?? CityCalendar.DayOf(now);
         var fromDay = query.From ?? DateOnly.MinValue;
-        var start = query.From is { } from ? StartOf(from) : DateTimeOffset.MinValue;
-        var end = StartOf(to.AddDays(1));
+        var start = query.From is { } from ? CityCalendar.StartOf(from) : DateTimeOffset.MinValue;
+        var end = CityCalendar.StartOf(to.AddDays(1));
 
         var paid = await db.Disbursements.AsNoTracking()
             .Where(d => string.Compare(d.Division, first) >= 0 && string.Compare(d.Division, last) <= 0)
@@ -135,6 +136,4 @@ public sealed class GetKpisHandler(ISubsidyDbContext db, ICurrentUser currentUse
 
     private static decimal? Share(int part, int whole) =>
         whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
-
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

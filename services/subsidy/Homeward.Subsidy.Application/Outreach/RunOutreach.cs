@@ -1,4 +1,5 @@
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.SharedKernel;
 using Homeward.Subsidy.Application.Common;
 using Homeward.Subsidy.Application.Eligibility;
 using Homeward.Subsidy.Application.Policies;
@@ -32,7 +33,7 @@ public sealed class RunOutreachHandler(
     {
         var chunkSize = options.Value.OutreachChunkSize;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = CityCalendar.DayOf(now);
         var policies = await db.ActiveAsync(today, cancellationToken);
         var evaluated = 0;
         var notified = 0;

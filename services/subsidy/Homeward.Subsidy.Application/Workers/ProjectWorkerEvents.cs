@@ -41,7 +41,7 @@ public sealed class ProjectWorkerEventsHandler(ISubsidyDbContext db, TimeProvide
         }
 
         var now = clock.GetUtcNow();
-        var eligibility = await EligibilityContext.LoadAsync(db, workerIds, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var eligibility = await EligibilityContext.LoadAsync(db, workerIds, CityCalendar.DayOf(now), cancellationToken);
         var existing = await EligibilityContext.ExistingEntriesAsync(db, workerIds, cancellationToken);
         db.Funnel.AddRange(eligibility.NewlyEligible(workers.Values, existing, now));
         await db.SaveChangesAsync(cancellationToken);

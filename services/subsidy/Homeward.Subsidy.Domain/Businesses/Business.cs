@@ -52,7 +52,7 @@ public sealed class Business : IHasRowVersion
         Guid id, Guid founderWorkerId, string name, UnifiedSocialCreditCode creditCode, BusinessKind kind, string sector,
         DateOnly registeredOn, int jobsCreated, string division, DateTimeOffset now)
     {
-        if (registeredOn > DateOnly.FromDateTime(now.UtcDateTime))
+        if (registeredOn > CityCalendar.DayOf(now))
         {
             throw new DomainException("business-registered-in-future", "A business cannot be registered on a day still to come.");
         }

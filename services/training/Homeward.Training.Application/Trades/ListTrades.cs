@@ -1,3 +1,4 @@
+using Homeward.SharedKernel;
 using Homeward.SharedKernel.Trades;
 using Mediator;
 
@@ -12,7 +13,7 @@ public sealed class ListTradesHandler(TimeProvider clock) : IQueryHandler<ListTr
 {
     public ValueTask<TradeListView> Handle(ListTrades query, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var catalog = TradeCatalog.Current;
         var trades = catalog.All.Where(t => query.IncludeRetired || t.IsActiveOn(today)).ToList();
         return ValueTask.FromResult(new TradeListView(catalog.Version.ToString(), trades));
