@@ -119,6 +119,42 @@ public sealed class SearchTests(SearchWorld world) : IClassFixture<SearchWorld>
     }
 
     [Fact]
+    public async Task A_national_id_with_a_division_finds_the_worker_only_within_that_division()
+    {
+        var nationalId = world.NationalIdOf("张玮");
+
+        var ownTownship = Hits(await SearchAsync(Registry.Client, new { nationalId, division = "419921101000" }));
+        var otherTownship = Hits(await SearchAsync(Registry.Client, new { nationalId, division = "419921102000" }));
+        var otherCounty = Hits(await SearchAsync(CountyAOfficer, new { nationalId, division = SearchWorld.CountyB }));
+
+        Assert.Equal([world["张玮"]], ownTownship.Select(h => h.Id));
+        Assert.Empty(otherTownship);
+        Assert.Empty(otherCounty);
+    }
+
+    [Fact]
+    public async Task A_national_id_with_other_criteria_finds_the_worker_only_when_they_all_hold()
+    {
+        var nationalId = world.NationalIdOf("张玮");
+
+        var held = Hits(await SearchAsync(Registry.Client, new { nationalId, statuses = new[] { "employedLocally" }, trade = "welder" }));
+        var notHeld = Hits(await SearchAsync(Registry.Client, new { nationalId, statuses = new[] { "seekingWork" } }));
+
+        Assert.Equal([world["张玮"]], held.Select(h => h.Id));
+        Assert.Empty(notHeld);
+    }
+
+    [Fact]
+    public async Task A_national_id_and_a_phone_of_two_different_workers_find_nobody()
+    {
+        var hits = Hits(await SearchAsync(Registry.Client, new { nationalId = world.NationalIdOf("张伟"), phone = "13900139002" }));
+        var both = Hits(await SearchAsync(Registry.Client, new { nationalId = world.NationalIdOf("张伟"), phone = "13800138001" }));
+
+        Assert.Empty(hits);
+        Assert.Equal([world["张伟"]], both.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task Statuses_and_education_levels_each_match_any_of_their_values_and_all_criteria_must_hold()
     {
         var hits = Hits(await SearchAsync(Registry.Client, new { statuses = new[] { "seekingWork", "employedLocally" }, educations = new[] { "juniorHigh", "primary", "bachelor" } }));
