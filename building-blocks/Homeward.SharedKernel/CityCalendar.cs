@@ -23,6 +23,12 @@ public static class CityCalendar
     public static DateTimeOffset StartOf(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 
+    /// <summary>
+    /// The instant a city date ends, exclusive: the start of the next. A period of whole days "from .. to, both inclusive"
+    /// is the instants from <c>StartOf(from)</c> up to, not including, <c>EndOf(to)</c>.
+    /// </summary>
+    public static DateTimeOffset EndOf(DateOnly day) => StartOf(day.AddDays(1));
+
     /// <summary>Whether an instant is the very start of a city date (as dates turned into times are).</summary>
     public static bool IsStartOfDay(DateTimeOffset moment) => moment == StartOf(DayOf(moment));
 }

@@ -22,6 +22,16 @@ public sealed class CityCalendarTests
     }
 
     [Fact]
+    public void A_city_date_ends_where_the_next_begins()
+    {
+        var end = CityCalendar.EndOf(new DateOnly(2026, 11, 30));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), end);
+        Assert.Equal(CityCalendar.StartOf(new DateOnly(2026, 12, 1)), end);
+        Assert.Equal(new DateOnly(2026, 11, 30), CityCalendar.DayOf(end.AddTicks(-1)));
+    }
+
+    [Fact]
     public void Only_a_city_midnight_is_the_start_of_a_day()
     {
         Assert.True(CityCalendar.IsStartOfDay(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero)));

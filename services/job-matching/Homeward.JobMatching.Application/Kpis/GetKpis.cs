@@ -62,7 +62,7 @@ public sealed class GetKpisHandler(IJobMatchingDbContext db, ICurrentUser curren
         var (first, last) = division.SubtreeRange;
         var to = query.To ?? clock.Today();
         var start = query.From is { } from ? CityCalendar.StartOf(from) : DateTimeOffset.MinValue;
-        var end = CityCalendar.StartOf(to.AddDays(1));
+        var end = CityCalendar.EndOf(to);
 
         var firstRecommendations = db.Recommendations.AsNoTracking()
             .Where(r => string.Compare(r.WorkerDivision, first) >= 0 && string.Compare(r.WorkerDivision, last) <= 0)

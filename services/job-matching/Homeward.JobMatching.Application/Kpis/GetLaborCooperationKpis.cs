@@ -63,7 +63,7 @@ public sealed class GetLaborCooperationKpisHandler(IJobMatchingDbContext db, ICu
         var to = query.To ?? today;
         var from = query.From ?? DateOnly.MinValue;
         var start = query.From is { } day ? CityCalendar.StartOf(day) : DateTimeOffset.MinValue;
-        var end = CityCalendar.StartOf(to.AddDays(1));
+        var end = CityCalendar.EndOf(to);
 
         var partnerEnterprises = await db.Employers.AsNoTracking()
             .Where(e => e.PartnerCity != null && string.Compare(e.Division, first) >= 0 && string.Compare(e.Division, last) <= 0)

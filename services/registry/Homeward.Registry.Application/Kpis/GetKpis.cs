@@ -87,7 +87,7 @@ public sealed class GetKpisHandler(IRegistryKpis kpis, ICurrentUser currentUser,
         var to = query.To ?? clock.Today();
         var counts = await kpis.CountAsync(
             division.SubtreeRange,
-            (query.From is { } from ? CityCalendar.StartOf(from) : null, CityCalendar.StartOf(to.AddDays(1))),
+            (query.From is { } from ? CityCalendar.StartOf(from) : null, CityCalendar.EndOf(to)),
             cancellationToken);
 
         var groups = counts.Groups;

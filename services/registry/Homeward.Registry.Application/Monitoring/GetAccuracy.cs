@@ -35,7 +35,7 @@ public sealed class GetAccuracyHandler(IRegistryDbContext db, ICurrentUser curre
     public async ValueTask<AccuracyView> Handle(GetAccuracy query, CancellationToken cancellationToken)
     {
         var to = query.To ?? clock.Today();
-        var end = CityCalendar.StartOf(to.AddDays(1));
+        var end = CityCalendar.EndOf(to);
         var verifications = db.Verifications.AsNoTracking()
             .WithinDivisionOf(currentUser, v => v.HouseholdDivisionCode)
             .Where(v => v.VerifiedAt < end);

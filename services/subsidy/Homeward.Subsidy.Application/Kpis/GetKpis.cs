@@ -66,7 +66,7 @@ public sealed class GetKpisHandler(ISubsidyDbContext db, ICurrentUser currentUse
         var to = query.To ?? CityCalendar.DayOf(now);
         var fromDay = query.From ?? DateOnly.MinValue;
         var start = query.From is { } from ? CityCalendar.StartOf(from) : DateTimeOffset.MinValue;
-        var end = CityCalendar.StartOf(to.AddDays(1));
+        var end = CityCalendar.EndOf(to);
 
         var paid = await db.Disbursements.AsNoTracking()
             .Where(d => string.Compare(d.Division, first) >= 0 && string.Compare(d.Division, last) <= 0)
