@@ -25,5 +25,7 @@ public static class ServiceSettings
         ["Messaging:RetryMaxInterval"] = "00:00:00.200",
         // Figures change within a test and are read again at once; the cache has tests of its own.
         ["Figures:CacheDuration"] = "00:00:00",
+        // The registry's import rehearsal at start-up costs seconds of CPU per host; it has tests of its own.
+        ["Registry:Imports:RehearsalRows"] = "0",
     };
 }

@@ -43,7 +43,9 @@ public static class RegistryInfrastructure
             .Validate(options => options.StaleAfterDays > 0, "Registry:WorkQueue:StaleAfterDays is a positive number of days.")
             .ValidateOnStart();
         services.AddOptions<LedgerImportOptions>().Bind(configuration.GetSection(LedgerImportOptions.Section))
-            .Validate(options => options.ChunkSize > 0 && options.ConcurrentChunks > 0, "Registry:Imports:ChunkSize and ConcurrentChunks are positive.")
+            .Validate(
+                options => options.ChunkSize > 0 && options.ConcurrentChunks > 0 && options.RehearsalRows >= 0,
+                "Registry:Imports:ChunkSize and ConcurrentChunks are positive, RehearsalRows is 0 or more.")
             .ValidateOnStart();
         services.AddLedgerImports();
         return services;

@@ -19,14 +19,23 @@ public interface IWorkerLedgerStore
     /// Locks the workers with these national ID lookup hashes or ids, asks <paramref name="decide"/> what to do with the
     /// rows given those records, and writes the outcome with the job's progress. <paramref name="decide"/> may run more
     /// than once when another writer registered one of the people meanwhile; it must only compute. Concurrent calls
-    /// for one job must name different people; their progress adds up on <paramref name="job"/>.
+    /// for one job must name different people; their progress adds up on <paramref name="job"/>. With
+    /// <see cref="ChunkEnd.RollBack"/> every statement runs and the transaction is then undone.
     /// </summary>
     Task ApplyChunkAsync(
         ImportJob job,
         IReadOnlyCollection<byte[]> nationalIdHashes,
         IReadOnlyCollection<Guid> workerIds,
         Func<IReadOnlyList<Worker>, LedgerChunkOutcome> decide,
+        ChunkEnd end,
         CancellationToken cancellationToken);
+}
+
+/// <summary>How the transaction of a chunk ends: committed for an import, rolled back for a rehearsal.</summary>
+public enum ChunkEnd
+{
+    Commit,
+    RollBack,
 }
 
 /// <summary>What a chunk of rows does to the registry.</summary>

@@ -1,6 +1,6 @@
 namespace Homeward.Registry.Application.Imports;
 
-/// <summary>How an import divides its rows into transactions (configuration section <see cref="Section"/>).</summary>
+/// <summary>How an import divides its rows into transactions, and its rehearsal at start-up (configuration section <see cref="Section"/>).</summary>
 public sealed class LedgerImportOptions
 {
     public const string Section = "Registry:Imports";
@@ -13,4 +13,10 @@ public sealed class LedgerImportOptions
     /// maintenance for one chunk overlaps the validation, encryption and events of the next.
     /// </summary>
     public int ConcurrentChunks { get; set; } = 2;
+
+    /// <summary>
+    /// Made-up rows the service imports and rolls back when it starts (<see cref="ImportRehearsal"/>), before it
+    /// reports ready; 0 leaves the first real import to compile the code as it goes.
+    /// </summary>
+    public int RehearsalRows { get; set; } = 20_000;
 }

@@ -29,14 +29,25 @@ public sealed class LedgerImporter(
 {
     private const string Note = "ledger import";
 
-    public async Task RunAsync(ImportJob job, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
+    public Task RunAsync(ImportJob job, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken) =>
+        RunAsync(job, records, options.Value.ChunkSize, ChunkEnd.Commit, cancellationToken);
+
+    /// <summary>
+    /// Runs the import of <paramref name="job"/> (a job never stored) through every step an import takes, in chunks of
+    /// <paramref name="chunkSize"/> rows, and rolls each chunk back: the registry is left as it was. The job's counts
+    /// say what the rows would have done.
+    /// </summary>
+    public Task RehearseAsync(ImportJob job, IReadOnlyList<LedgerRecord> records, int chunkSize, CancellationToken cancellationToken) =>
+        RunAsync(job, records, chunkSize, ChunkEnd.RollBack, cancellationToken);
+
+    private async Task RunAsync(ImportJob job, IReadOnlyList<LedgerRecord> records, int chunkSize, ChunkEnd end, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // One validated chunk waits while the others are written; more would only hold memory.
         var chunks = Channel.CreateBounded<PreparedRow[]>(1);
-        var preparing = Task.Run(() => PrepareChunksAsync(job, records, now, chunks.Writer, stopping.Token), CancellationToken.None);
+        var preparing = Task.Run(() => PrepareChunksAsync(job, records, chunkSize, now, chunks.Writer, stopping.Token), CancellationToken.None);
         try
         {
             await Parallel.ForEachAsync(
@@ -47,6 +58,7 @@ public sealed class LedgerImporter(
                     [.. chunk.Where(r => r.NationalIdHash is not null).Select(r => r.NationalIdHash!)],
                     [.. chunk.Where(r => r.Entry?.WorkerId is not null).Select(r => r.Entry!.WorkerId!.Value)],
                     existing => Decide(chunk, existing, job, now),
+                    end,
                     token));
         }
         finally
@@ -64,6 +76,7 @@ public sealed class LedgerImporter(
     private async Task PrepareChunksAsync(
         ImportJob job,
         IReadOnlyList<LedgerRecord> records,
+        int chunkSize,
         DateTimeOffset now,
         ChannelWriter<PreparedRow[]> chunks,
         CancellationToken cancellationToken)
@@ -74,7 +87,6 @@ public sealed class LedgerImporter(
             var scope = DivisionCode.Parse(job.ScopeDivisionCode);
             var today = CityCalendar.DayOf(now);
             var people = new PeopleInFile();
-            var chunkSize = options.Value.ChunkSize;
             for (var start = 0; start < records.Count; start += chunkSize)
             {
                 var rows = new PreparedRow[Math.Min(chunkSize, records.Count - start)];

@@ -5,14 +5,20 @@ namespace Homeward.Registry.Infrastructure.Imports;
 
 public static class ImportsInfrastructure
 {
-    /// <summary>Ledger files, the bulk writer, the job queue and the background runner of imports.</summary>
+    /// <summary>
+    /// Ledger files, the bulk writer, the job queue, the background runner of imports and the rehearsal at start-up
+    /// (also a health check: <see cref="ImportRehearsalAtStart"/>).
+    /// </summary>
     public static IServiceCollection AddLedgerImports(this IServiceCollection services)
     {
         services.AddSingleton<ILedgerFiles, LedgerFiles>();
         services.AddScoped<IWorkerLedgerStore, WorkerLedgerStore>();
         services.AddScoped<IImportJobQueue, ImportJobQueue>();
         services.AddScoped<LedgerImporter>();
+        services.AddScoped<ImportRehearsal>();
         services.AddHostedService<ImportJobRunner>();
+        services.AddSingleton<ImportRehearsalAtStart>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportRehearsalAtStart>());
         return services;
     }
 }

@@ -42,6 +42,7 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
         IReadOnlyCollection<byte[]> nationalIdHashes,
         IReadOnlyCollection<Guid> workerIds,
         Func<IReadOnlyList<Worker>, LedgerChunkOutcome> decide,
+        ChunkEnd end,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -84,6 +85,12 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
                         .SetProperty(j => j.Rejected, job.Rejected)
                         .SetProperty(j => j.Errors, job.Errors),
                     cancellationToken);
+                if (end == ChunkEnd.RollBack)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return;
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
             finally

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Homeward.Registry.Application.Imports;
+using Homeward.Registry.Infrastructure.Imports;
+using Homeward.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Homeward.Registry.Tests.Imports;
+
+/// <summary>The registry rehearsing an import of <see cref="Rows"/> made-up people when it starts (more than two chunks).</summary>
+public sealed class RehearsingRegistry() : ServiceUnderTest<Program>("Registry", "registry")
+{
+    public const int Rows = 2 * ImportRehearsal.ChunkSize + 50;
+
+    protected override IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults)
+    {
+        defaults["Registry:Imports:RehearsalRows"] = Rows.ToString(CultureInfo.InvariantCulture);
+        return defaults;
+    }
+}
+
+/// <summary>
+/// The import rehearsal at start-up takes made-up rows through every step of an import, leaves nothing behind, and
+/// holds the service's readiness until it is done.
+/// </summary>
+public sealed class ImportRehearsalTests(RehearsingRegistry registry) : IClassFixture<RehearsingRegistry>
+{
+    [Fact]
+    public async Task A_rehearsal_takes_every_row_through_the_import_and_leaves_the_registry_as_it_was()
+    {
+        var before = await CountsAsync();
+
+        await using var scope = registry.Services.CreateAsyncScope();
+        var job = await scope.ServiceProvider.GetRequiredService<ImportRehearsal>().RunAsync(RehearsingRegistry.Rows, CancellationToken.None);
+
+        // Every made-up row passes the rules of a real import, so each is registered before its chunk is rolled back.
+        Assert.Empty(job.Errors);
+        Assert.Equal(
+            (RehearsingRegistry.Rows, RehearsingRegistry.Rows, 0, 0, 0),
+            (job.ProcessedRows, job.Created, job.Updated, job.Unchanged, job.Rejected));
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(0L, await registry.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM registry.workers WHERE birth_date < '1901-01-01'"));
+        Assert.Equal(0L, await registry.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM registry.import_jobs WHERE id = '{job.Id}'"));
+    }
+
+    [Fact]
+    public async Task The_registry_reports_ready_once_its_rehearsal_at_start_is_done()
+    {
+        var logs = new LogCapture();
+        using var loggers = new LoggerFactory([logs]);
+        using var rehearsal = new ImportRehearsalAtStart(
+            registry.Services.GetRequiredService<IServiceScopeFactory>(),
+            registry.Services.GetRequiredService<IOptions<LedgerImportOptions>>(),
+            loggers.CreateLogger<ImportRehearsalAtStart>());
+
+        await rehearsal.StartAsync(CancellationToken.None);
+        Assert.Equal(HealthStatus.Unhealthy, (await rehearsal.CheckHealthAsync(new HealthCheckContext())).Status);
+        await rehearsal.ExecuteTask!;
+        Assert.Equal(HealthStatus.Healthy, (await rehearsal.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Contains(logs.Lines, line => line.Contains($"Rehearsed an import of {RehearsingRegistry.Rows} made-up rows", StringComparison.Ordinal));
+
+        // The service's own rehearsal is one of its readiness checks.
+        var ready = await Eventually.MatchesAsync(
+            () => registry.Anonymous.GetAsync("/health/ready"),
+            response => response.StatusCode == HttpStatusCode.OK,
+            "the registry to report ready");
+        var checks = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("import-rehearsal").GetProperty("status").GetString());
+    }
+
+    private async Task<(long Workers, long StatusChanges, long Events, long Jobs)> CountsAsync() => (
+        await registry.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM registry.workers"),
+        await registry.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM registry.status_changes"),
+        await registry.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM registry.outbox_messages"),
+        await registry.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM registry.import_jobs"));
+}
