@@ -20,7 +20,8 @@ public interface IWorkerLedgerStore
     /// rows given those records, and writes the outcome with the job's progress. <paramref name="decide"/> may run more
     /// than once when another writer registered one of the people meanwhile; it must only compute. Concurrent calls
     /// for one job must name different people; their progress adds up on <paramref name="job"/>. With
-    /// <see cref="ChunkEnd.RollBack"/> every statement runs and the transaction is then undone.
+    /// <see cref="ChunkEnd.RollBack"/> every step runs, new rows go to temporary copies of their tables, and the
+    /// transaction is then undone.
     /// </summary>
     Task ApplyChunkAsync(
         ImportJob job,

@@ -27,6 +27,7 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
 {
     private const int Attempts = 3;
     private const string ChangedWorkers = "import_changed_workers";
+    private const string OutboxTable = "registry.outbox_messages";
 
     /// <summary>Held from adding a chunk's progress to the job until the chunk commits, so the job row only grows.</summary>
     private readonly SemaphoreSlim _progress = new(1, 1);
@@ -58,13 +59,16 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
             // chunk, measured) than probe the index 10,000 times (tens of milliseconds). New names go to the trigram
             // indexes' pending lists and are merged once per chunk rather than every few hundred rows.
             await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off; SET LOCAL gin_pending_list_limit = '64MB'", cancellationToken);
+            var added = end == ChunkEnd.Commit
+                ? new AddedRowTables(workers.Table, statusChanges.Table, OutboxTable)
+                : await ScratchTablesAsync(connection, workers.Table, statusChanges.Table, cancellationToken);
             var outcome = decide(await LockAsync(chunkDb, nationalIdHashes, workerIds, cancellationToken));
             try
             {
-                await workers.WriteAsync(connection, workers.Table, outcome.Registered, cancellationToken);
+                await workers.WriteAsync(connection, added.Workers, outcome.Registered, cancellationToken);
                 await UpdateAsync(connection, workers, outcome.Changed, cancellationToken);
-                await statusChanges.WriteAsync(connection, statusChanges.Table, outcome.StatusChanges, cancellationToken);
-                await WriteOutboxAsync(connection, outcome.Events, cancellationToken);
+                await statusChanges.WriteAsync(connection, added.StatusChanges, outcome.StatusChanges, cancellationToken);
+                await WriteOutboxAsync(connection, added.Outbox, outcome.Events, cancellationToken);
             }
             catch (PostgresException raced) when (raced.SqlState == PostgresErrorCodes.UniqueViolation && attempt < Attempts)
             {
@@ -147,7 +151,30 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
         await ExecuteAsync(connection, $"UPDATE {workers.Table} AS w SET {assignments} FROM {ChangedWorkers} AS changed WHERE w.id = changed.id", cancellationToken);
     }
 
-    private static async Task WriteOutboxAsync(NpgsqlConnection connection, RecordedEvents events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Empty temporary copies of the tables a chunk adds rows to, dropped with the transaction. A rehearsed chunk writes
+    /// its new rows there, so that even rolled back they never reach the registry's indexes: a GIN index keeps the
+    /// entries of rolled-back rows in its pending list, which every name search then reads until a vacuum.
+    /// </summary>
+    private static async Task<AddedRowTables> ScratchTablesAsync(
+        NpgsqlConnection connection,
+        string workersTable,
+        string statusChangesTable,
+        CancellationToken cancellationToken)
+    {
+        var scratch = new AddedRowTables("rehearsed_workers", "rehearsed_status_changes", "rehearsed_outbox_messages");
+        await ExecuteAsync(
+            connection,
+            $"""
+            CREATE TEMPORARY TABLE {scratch.Workers} ON COMMIT DROP AS SELECT * FROM {workersTable} WITH NO DATA;
+            CREATE TEMPORARY TABLE {scratch.StatusChanges} ON COMMIT DROP AS SELECT * FROM {statusChangesTable} WITH NO DATA;
+            CREATE TEMPORARY TABLE {scratch.Outbox} ON COMMIT DROP AS SELECT * FROM {OutboxTable} WITH NO DATA
+            """,
+            cancellationToken);
+        return scratch;
+    }
+
+    private static async Task WriteOutboxAsync(NpgsqlConnection connection, string table, RecordedEvents events, CancellationToken cancellationToken)
     {
         if (events.All.Count == 0)
         {
@@ -162,7 +189,7 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
             .Select(e => (e.EventId, e.OccurredAt, Type: IntegrationEventTypes.UrnFor(e.GetType()), Payload: JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), IntegrationEventTypes.SerializerOptions)))
             .ToList();
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY registry.outbox_messages (id, type, payload, headers, occurred_at, attempts) FROM STDIN (FORMAT BINARY)",
+            $"COPY {table} (id, type, payload, headers, occurred_at, attempts) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var row in rows)
         {
@@ -177,6 +204,9 @@ internal sealed class WorkerLedgerStore(RegistryDbContext db, IServiceScopeFacto
 
         await importer.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>Where a chunk's new workers, status changes and events go.</summary>
+    private sealed record AddedRowTables(string Workers, string StatusChanges, string Outbox);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
