@@ -98,15 +98,15 @@ public static class ServiceApiExtensions
 
         // The API description is public (it is what a client needs to ask for a token), so it is served before the
         // fallback policy, which requires a token for everything else, is applied.
-        app.UseServiceDefaults(beforeAuthorization: docs =>
+        app.UseServiceDefaults(beforeAuthorization: pipeline => pipeline.UseForSwaggerPaths(docs =>
         {
             docs.UseSwagger();
             docs.UseSwaggerUI(ui =>
             {
-                ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
+                ui.SwaggerEndpoint($"{SwaggerPaths.Root}/{DocumentName}/swagger.json", service.Title);
                 ui.DocumentTitle = service.Title;
             });
-        });
+        }));
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapServiceDefaults();
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();

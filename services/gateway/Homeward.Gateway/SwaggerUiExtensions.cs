@@ -1,3 +1,4 @@
+using Homeward.BuildingBlocks.Web.Api;
 using Microsoft.Extensions.Options;
 
 namespace Homeward.Gateway;
@@ -11,7 +12,7 @@ public static class SwaggerUiExtensions
     public static WebApplication UseGatewaySwaggerUi(this WebApplication app)
     {
         var documents = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Documents;
-        app.UseSwaggerUI(ui =>
+        app.UseForSwaggerPaths(docs => docs.UseSwaggerUI(ui =>
         {
             ui.DocumentTitle = "Homeward API";
 
@@ -21,9 +22,9 @@ public static class SwaggerUiExtensions
             ui.OAuthScopeSeparator(" ");
             foreach (var document in documents)
             {
-                ui.SwaggerEndpoint($"/swagger/{document.Name}/v1/swagger.json", document.Title);
+                ui.SwaggerEndpoint($"{SwaggerPaths.Root}/{document.Name}/v1/swagger.json", document.Title);
             }
-        });
+        }));
         return app;
     }
 }

@@ -1,7 +1,6 @@
 using Homeward.BuildingBlocks.Application.Behaviors;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Api;
-using Homeward.BuildingBlocks.Web.Health;
 using Homeward.Registry.Api.Imports;
 using Homeward.Registry.Api.Kpis;
 using Homeward.Registry.Api.Monitoring;
@@ -11,7 +10,6 @@ using Homeward.Registry.Api.Status;
 using Homeward.Registry.Api.Workers;
 using Homeward.Registry.Application.Workers;
 using Homeward.Registry.Infrastructure;
-using Homeward.Registry.Infrastructure.Imports;
 using Mediator;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,7 +20,6 @@ builder.AddServiceApi(
         "The living record of every returning worker: registration, profile, employment status and monitoring."),
     typeof(RegisterWorker));
 builder.Services.AddRegistryInfrastructure(builder.Configuration);
-builder.Services.AddHealthChecks().AddCheck<ImportRehearsalAtStart>("import-rehearsal", tags: [HealthEndpoints.ReadyTag]);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;

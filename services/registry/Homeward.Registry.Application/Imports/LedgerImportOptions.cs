@@ -16,7 +16,7 @@ public sealed class LedgerImportOptions
 
     /// <summary>
     /// Made-up rows the service imports and rolls back when it starts (<see cref="ImportRehearsal"/>), before it
-    /// reports ready; 0 leaves the first real import to compile the code as it goes.
+    /// listens for requests; 0 leaves the first real import to compile the code as it goes.
     /// </summary>
     public int RehearsalRows { get; set; } = 20_000;
 }

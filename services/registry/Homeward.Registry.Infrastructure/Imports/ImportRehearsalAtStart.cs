@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Homeward.Registry.Application.Imports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,62 +8,50 @@ using Microsoft.Extensions.Options;
 namespace Homeward.Registry.Infrastructure.Imports;
 
 /// <summary>
-/// Rehearses an import of <see cref="LedgerImportOptions.RehearsalRows"/> made-up people when the service starts
-/// (<see cref="ImportRehearsal"/>) and, as a health check, keeps the service from reporting ready until that is done.
-/// A rehearsal that fails or runs past its time limit is logged and only costs the first real import its speed.
+/// Rehearses an import of <see cref="LedgerImportOptions.RehearsalRows"/> made-up people as the service starts
+/// (<see cref="ImportRehearsal"/>), after its migrations and before it listens for requests, as the migrations
+/// themselves are applied: the service reports live and ready only once its import code is compiled. A rehearsal that
+/// fails or runs past its time limit is logged and only costs the first real import its speed.
 /// </summary>
 public sealed partial class ImportRehearsalAtStart(
     IServiceScopeFactory scopes,
     IOptions<LedgerImportOptions> options,
-    ILogger<ImportRehearsalAtStart> logger) : BackgroundService, IHealthCheck
+    ILogger<ImportRehearsalAtStart> logger) : IHostedService
 {
-    private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(2);
+    /// <summary>Well inside the two minutes the deployment's start-up probe gives the process to answer.</summary>
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(1);
 
-    private volatile bool _done;
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_done
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("Rehearsing an import, so that the first real one runs on optimized code."));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var rows = options.Value.RehearsalRows;
+        if (rows == 0)
+        {
+            return;
+        }
+
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limited.CancelAfter(TimeLimit);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            if (rows == 0)
-            {
-                return;
-            }
-
-            using var limited = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            limited.CancelAfter(TimeLimit);
-            var started = Stopwatch.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var job = await scope.ServiceProvider.GetRequiredService<ImportRehearsal>().RunAsync(rows, limited.Token);
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             if (job.Rejected > 0)
             {
                 LogRowsRejected(logger, job.Rejected, rows, job.Errors[0].Field, job.Errors[0].Message);
             }
             else
             {
-                LogRehearsed(logger, rows, seconds);
+                LogRehearsed(logger, rows, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The service is stopping.
-        }
-        catch (Exception exception)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, exception);
         }
-        finally
-        {
-            _done = true;
-        }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rehearsed an import of {Rows} made-up rows in {Seconds:F1} s, all rolled back")]
     private static partial void LogRehearsed(ILogger logger, int rows, double seconds);

@@ -5,10 +5,7 @@ namespace Homeward.Registry.Infrastructure.Imports;
 
 public static class ImportsInfrastructure
 {
-    /// <summary>
-    /// Ledger files, the bulk writer, the job queue, the background runner of imports and the rehearsal at start-up
-    /// (also a health check: <see cref="ImportRehearsalAtStart"/>).
-    /// </summary>
+    /// <summary>Ledger files, the bulk writer, the job queue, the background runner of imports and the rehearsal at start-up.</summary>
     public static IServiceCollection AddLedgerImports(this IServiceCollection services)
     {
         services.AddSingleton<ILedgerFiles, LedgerFiles>();
@@ -17,8 +14,7 @@ public static class ImportsInfrastructure
         services.AddScoped<LedgerImporter>();
         services.AddScoped<ImportRehearsal>();
         services.AddHostedService<ImportJobRunner>();
-        services.AddSingleton<ImportRehearsalAtStart>();
-        services.AddHostedService(provider => provider.GetRequiredService<ImportRehearsalAtStart>());
+        services.AddHostedService<ImportRehearsalAtStart>();
         return services;
     }
 }
