@@ -50,16 +50,29 @@ public sealed class ImportRehearsalTests(RehearsingRegistry registry) : IClassFi
     {
         var logs = new LogCapture();
         using var loggers = new LoggerFactory([logs]);
-        var rehearsal = new ImportRehearsalAtStart(
-            registry.Services.GetRequiredService<IServiceScopeFactory>(),
-            registry.Services.GetRequiredService<IOptions<LedgerImportOptions>>(),
-            loggers.CreateLogger<ImportRehearsalAtStart>());
 
-        await rehearsal.StartAsync(CancellationToken.None);
+        await RehearsalAtStart(loggers, new Lifetime(stopping: false)).StartAsync(CancellationToken.None);
 
         Assert.Contains(logs.Lines, line => line.Contains($"Rehearsed an import of {RehearsingRegistry.Rows} made-up rows", StringComparison.Ordinal));
         Assert.Contains(registry.Services.GetServices<IHostedService>(), service => service is ImportRehearsalAtStart);
     }
+
+    [Fact]
+    public async Task A_process_already_stopping_as_the_migration_job_does_skips_the_rehearsal()
+    {
+        var logs = new LogCapture();
+        using var loggers = new LoggerFactory([logs]);
+
+        await RehearsalAtStart(loggers, new Lifetime(stopping: true)).StartAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("rehears", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private ImportRehearsalAtStart RehearsalAtStart(ILoggerFactory loggers, IHostApplicationLifetime lifetime) => new(
+        registry.Services.GetRequiredService<IServiceScopeFactory>(),
+        registry.Services.GetRequiredService<IOptions<LedgerImportOptions>>(),
+        lifetime,
+        loggers.CreateLogger<ImportRehearsalAtStart>());
 
     /// <summary>
     /// The rows of the tables an import writes, and the bytes on disk of those it adds rows to with their indexes: a row
@@ -72,4 +85,16 @@ public sealed class ImportRehearsalTests(RehearsingRegistry registry) : IClassFi
         await registry.Database.ScalarAsAdminAsync<long>("SELECT count(*) FROM registry.import_jobs"),
         await registry.Database.ScalarAsAdminAsync<long>(
             "SELECT pg_total_relation_size('registry.workers') + pg_total_relation_size('registry.status_changes') + pg_total_relation_size('registry.outbox_messages')"));
+
+    /// <summary>A host's lifetime, already stopping or not.</summary>
+    private sealed class Lifetime(bool stopping) : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => new(stopping);
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => throw new InvalidOperationException("The rehearsal never stops its host.");
+    }
 }

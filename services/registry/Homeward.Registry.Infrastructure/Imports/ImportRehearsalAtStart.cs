@@ -11,11 +11,13 @@ namespace Homeward.Registry.Infrastructure.Imports;
 /// Rehearses an import of <see cref="LedgerImportOptions.RehearsalRows"/> made-up people as the service starts
 /// (<see cref="ImportRehearsal"/>), after its migrations and before it listens for requests, as the migrations
 /// themselves are applied: the service reports live and ready only once its import code is compiled. A rehearsal that
-/// fails or runs past its time limit is logged and only costs the first real import its speed.
+/// fails or runs past its time limit is logged and only costs the first real import its speed. A process already
+/// stopping, as the migration job does once it has migrated, skips it.
 /// </summary>
 public sealed partial class ImportRehearsalAtStart(
     IServiceScopeFactory scopes,
     IOptions<LedgerImportOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<ImportRehearsalAtStart> logger) : IHostedService
 {
     /// <summary>Well inside the two minutes the deployment's start-up probe gives the process to answer.</summary>
@@ -24,12 +26,12 @@ public sealed partial class ImportRehearsalAtStart(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var rows = options.Value.RehearsalRows;
-        if (rows == 0)
+        if (rows == 0 || lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return;
         }
 
-        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         limited.CancelAfter(TimeLimit);
         var started = Stopwatch.GetTimestamp();
         try
@@ -45,7 +47,7 @@ public sealed partial class ImportRehearsalAtStart(
                 LogRehearsed(logger, rows, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             LogFailed(logger, exception);
         }
