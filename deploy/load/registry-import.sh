@@ -3,7 +3,8 @@
 # uploaded to POST /api/registry/v1/imports and polled until the job is committed (validate, encrypt, blind-index,
 # upsert, events in the outbox), then the same file uploaded again (every row unchanged), then a plain PostgreSQL COPY of
 # the same rows into a scratch table: the floor of any import. Prints each time with its phases (upload and reading the
-# file; the job's run), the ratio import ÷ COPY (target: 100,000 rows in ≤ 5 s) and the cores each process group used.
+# file; the job's run), when the import's events were all published, the ratio import ÷ COPY (target: 100,000 rows in
+# ≤ 5 s) and the cores each process group used.
 #
 #   deploy/load/registry-import.sh [--rows 100000] [--runs 1] [--workers 187000]
 #
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --rows) rows=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -122,10 +123,12 @@ generate() {
 seconds_of() { date -d "$1" +%s.%N; }
 
 # Uploads the ledger and polls its job every quarter second; prints "total upload run created updated unchanged
-# rejected", where total runs from the request to the job's finishedAt (stamped as its last chunk commits, on this
-# machine's clock), upload is until the job started (request, storing the file, reading it) and run is the job's own time.
+# rejected published", where total runs from the request to the job's finishedAt (stamped as its last chunk commits, on
+# this machine's clock), upload is until the job started (request, storing the file, reading it), run is the job's own
+# time, and published runs from the request to the last publishing pass of the events the import wrote ("-" for none):
+# the registry publishes them once the import has finished.
 import_ledger() {
-  local started finished location job upload run
+  local started finished location job upload run published
   # PostgreSQL's backends that open during the step are counted under everything else.
   cpu_snapshot "$work/cpu-before" registry="$registry_pid" postgres="$(pgrep -d, -u postgres postgres)"
   started=$(date +%s.%N)
@@ -144,11 +147,16 @@ import_ledger() {
   done
   cpu_snapshot "$work/cpu-after" registry="$registry_pid" postgres="$(pgrep -d, -u postgres postgres)"
   cpu_report "$work/cpu-before" "$work/cpu-after" | sed 's/^/[cpu] /' >&2
+  until [ "$(psql_admin -d "$database" -tAc "SELECT count(*) FROM registry.outbox_messages WHERE processed_at IS NULL")" = 0 ]; do
+    sleep 0.25
+  done
+  published=$(psql_admin -d "$database" -tAc "SELECT coalesce(to_char(extract(epoch FROM max(processed_at)) - $started, 'FM990.00'), '-')
+    FROM registry.outbox_messages WHERE occurred_at >= to_timestamp($started)")
   finished=$(seconds_of "$(jq -r .finishedAt <<<"$job")")
   upload=$(echo "$(seconds_of "$(jq -r .startedAt <<<"$job")") - $started" | bc -l)
   run=$(echo "$finished - $(seconds_of "$(jq -r .startedAt <<<"$job")")" | bc -l)
-  printf '%.2f %.2f %.2f %s\n' "$(echo "$finished - $started" | bc -l)" "$upload" "$run" \
-    "$(jq -r '"\(.created) \(.updated) \(.unchanged) \(.rejected)"' <<<"$job")"
+  printf '%.2f %.2f %.2f %s %s\n' "$(echo "$finished - $started" | bc -l)" "$upload" "$run" \
+    "$(jq -r '"\(.created) \(.updated) \(.unchanged) \(.rejected)"' <<<"$job")" "$published"
 }
 
 # A plain COPY of the same file into a scratch table (logged, no index): the floor of any import.
@@ -169,9 +177,10 @@ log "ledger: $rows rows; registry: $bench_registry; database: $database, $(psql_
 for run in $(seq 1 "$runs"); do
   generate $(( (RANDOM * 32768 + RANDOM) % 10000000 )) "$rows"
   log "run $run: $(du -h "$work/ledger.csv" | cut -f1) CSV"
-  read -r first upload job created updated unchanged rejected < <(import_ledger)
+  read -r first upload job created updated unchanged rejected published < <(import_ledger)
   log "run $run: import of new workers   ${first} s  (upload and reading ${upload} s, job ${job} s; created $created, updated $updated, unchanged $unchanged, rejected $rejected)"
-  read -r again upload job created updated unchanged rejected < <(import_ledger)
+  log "run $run: its events published    ${published} s after the request"
+  read -r again upload job created updated unchanged rejected published < <(import_ledger)
   log "run $run: same file again         ${again} s  (upload and reading ${upload} s, job ${job} s; created $created, updated $updated, unchanged $unchanged, rejected $rejected)"
   copy=$(copy_ledger)
   log "run $run: PostgreSQL COPY         ${copy} s"

@@ -15,6 +15,8 @@ namespace Homeward.BuildingBlocks.Infrastructure.Outbox;
 /// <c>FOR UPDATE SKIP LOCKED</c> (so any number of dispatchers, in any number of processes, never publish the same row
 /// concurrently), publishes them with the row id as MessageId, and in the same transaction marks the published rows
 /// processed and pushes failed ones back with exponential backoff. Nothing is ever deleted before it was published.
+/// While a bulk write runs in the process it waits (<see cref="BulkWrites"/>), at most
+/// <see cref="OutboxOptions.MaxWaitForBulkWrites"/>.
 /// </summary>
 /// <remarks>
 /// Delivery is at least once: a crash between publish and commit publishes the row again, which consumers drop
@@ -25,6 +27,7 @@ public sealed partial class OutboxDispatcher(
     ServiceDatabase database,
     IBus bus,
     OutboxWakeUp wakeUp,
+    BulkWrites bulkWrites,
     OutboxMetrics metrics,
     OutboxBacklogReader backlogReader,
     IOptions<OutboxOptions> options,
@@ -43,6 +46,7 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
+                await bulkWrites.WaitWhileRunningAsync(_options.MaxWaitForBulkWrites, stoppingToken);
                 var dispatched = await DispatchBatchAsync(stoppingToken);
                 await SampleBacklogWhenDueAsync(stoppingToken);
                 consecutiveFailures = 0;

@@ -11,6 +11,12 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks without a wake-up signal (rows written by other processes, retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the dispatcher waits for a running bulk write (<see cref="BulkWrites"/>) before publishing beside it:
+    /// events of the service's other writes wait behind a bulk write for at most this long.
+    /// </summary>
+    public TimeSpan MaxWaitForBulkWrites { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A publish that has not been confirmed by the broker within this time counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

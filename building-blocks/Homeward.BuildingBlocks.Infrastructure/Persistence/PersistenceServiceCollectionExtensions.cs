@@ -37,6 +37,8 @@ public static class PersistenceServiceCollectionExtensions
             provider.GetRequiredService<NpgsqlDataSource>(),
             NpgsqlDataSource.Create(OutboxPool(connectionString, schema))));
         services.AddSingleton<OutboxWakeUp>();
+        services.AddSingleton<BulkWrites>();
+        services.AddSingleton<IBulkWrites>(provider => provider.GetRequiredService<BulkWrites>());
         services.AddSingleton<OutboxWakeUpInterceptor>();
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxBacklogReader>();

@@ -102,6 +102,22 @@ public sealed class ChunkedImportTests(SmallChunksRegistry registry) : IClassFix
         Assert.Equal("seniorHigh", worker.GetProperty("education").GetString());
     }
 
+    [Fact]
+    public async Task An_imports_events_are_published_once_its_last_chunk_has_committed()
+    {
+        var people = Enumerable.Range(0, 10 * SmallChunksRegistry.ChunkSize).Select(_ => NationalIds.Next()).ToArray();
+
+        var job = await Ledgers.ImportAsync(registry.Client, Ledgers.Csv([.. people.Select(p => Ledgers.Row(p))]));
+
+        Ledgers.AssertCounts(job, created: people.Length);
+        var events = $"registry.outbox_messages m JOIN registry.workers w ON m.payload->>'workerId' = w.id::text WHERE m.type = '{Registered}' AND {MaskedIn(people)}";
+        await Eventually.TrueAsync(
+            async () => await registry.Database.ScalarAsAdminAsync<long>($"SELECT count(*) FROM {events} AND m.processed_at IS NOT NULL") == people.Length,
+            "every event of the import to be published");
+        Assert.True(await registry.Database.ScalarAsAdminAsync<bool>(
+            $"SELECT min(m.processed_at) > (SELECT finished_at FROM registry.import_jobs WHERE id = '{job.GetProperty("id").GetGuid()}') FROM {events}"));
+    }
+
     private async Task<Guid> RegisterAsync(string nationalId, string name)
     {
         var registered = await registry.Client.PostAsJsonAsync("/api/registry/v1/workers", new { nationalId, name, householdDivision = Village });

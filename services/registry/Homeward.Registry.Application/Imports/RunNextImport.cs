@@ -1,3 +1,4 @@
+using Homeward.BuildingBlocks.Application.Messaging;
 using Homeward.Registry.Domain.Imports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed class RunNextImportHandler(
     IImportJobQueue queue,
     ILedgerFiles files,
     LedgerImporter importer,
+    IBulkWrites bulkWrites,
     TimeProvider clock) : ICommandHandler<RunNextImport, bool>
 {
     public async ValueTask<bool> Handle(RunNextImport command, CancellationToken cancellationToken)
@@ -49,6 +51,8 @@ public sealed class RunNextImportHandler(
 
     private async Task RunAsync(ImportJob job, IReadOnlyList<LedgerRecord> records, CancellationToken cancellationToken)
     {
+        // The job's events are published once it has finished, not while it writes them (IBulkWrites).
+        using var bulkWrite = bulkWrites.Begin();
         try
         {
             await importer.RunAsync(job, records, cancellationToken);
