@@ -49,6 +49,7 @@ public static class SecurityExtensions
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(new RecentTokenHandler(clock));
             });
+        builder.Services.AddHostedService<SigningKeyDiscovery>();
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

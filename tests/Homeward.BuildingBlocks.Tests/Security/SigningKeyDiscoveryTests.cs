@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Web;
+using Homeward.BuildingBlocks.Web.Security;
+using Homeward.Testing;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Homeward.BuildingBlocks.Tests.Security;
+
+/// <summary>A service fetches the Identity service's OpenID configuration and keys as it starts, not at its first request.</summary>
+public sealed class SigningKeyDiscoveryTests
+{
+    [Fact]
+    public async Task The_signing_keys_are_discovered_as_the_service_starts_and_its_first_request_fetches_nothing()
+    {
+        var tokens = await TestTokenIssuer.GetAsync();
+        var fetches = new CountingHandler();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(tokens.Settings());
+        builder.Configuration["Authentication:Audiences:0"] = "registry";
+        builder.AddServiceDefaults(new ServiceDescription("registry", "Discovery test", "One guarded endpoint."));
+        builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.BackchannelHttpHandler = fetches);
+        await using var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapGet("/guarded", () => "ok").RequireScope(Scopes.RegistryRead);
+
+        await app.StartAsync();
+
+        // The OpenID configuration, then the key set it names.
+        await Eventually.TrueAsync(() => Task.FromResult(fetches.Count == 2), "the configuration and the keys to be fetched without a request");
+        using var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.TokenFor(Caller.App(Scopes.RegistryRead)));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/guarded")).StatusCode);
+        Assert.Equal(2, fetches.Count);
+    }
+
+    private sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
