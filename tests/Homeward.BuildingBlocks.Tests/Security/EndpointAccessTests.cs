@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Tests.Web;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Homeward.BuildingBlocks.Tests.Security;
 
@@ -23,12 +22,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _tokens = await TestTokenIssuer.GetAsync();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(_tokens.Settings());
-        builder.Configuration["Authentication:Audiences:0"] = "job-matching";
-        builder.AddServiceDefaults(new ServiceDescription("job-matching", "Access test", "Guarded endpoints."));
+        var builder = TestServiceApp.CreateBuilder(_tokens, new ServiceDescription("job-matching", "Access test", "Guarded endpoints."));
         _app = builder.Build();
         _app.UseServiceDefaults();
         _app.MapGet("/partner-only", () => "partner").RequirePartner();

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Homeward.BuildingBlocks.Application.Security;
+using Homeward.BuildingBlocks.Tests.Web;
 using Homeward.BuildingBlocks.Web;
 using Homeward.BuildingBlocks.Web.Security;
 using Homeward.Testing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Homeward.BuildingBlocks.Tests.Security;
 
@@ -21,12 +20,7 @@ public sealed class SigningKeyDiscoveryTests
     {
         var tokens = await TestTokenIssuer.GetAsync();
         var fetches = new CountingHandler();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(tokens.Settings());
-        builder.Configuration["Authentication:Audiences:0"] = "registry";
-        builder.AddServiceDefaults(new ServiceDescription("registry", "Discovery test", "One guarded endpoint."));
+        var builder = TestServiceApp.CreateBuilder(tokens, new ServiceDescription("registry", "Discovery test", "One guarded endpoint."));
         builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.BackchannelHttpHandler = fetches);
         await using var app = builder.Build();
         app.UseServiceDefaults();

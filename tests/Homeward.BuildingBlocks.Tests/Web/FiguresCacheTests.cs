@@ -9,9 +9,7 @@ using Homeward.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Homeward.BuildingBlocks.Tests.Web;
@@ -154,14 +152,10 @@ public sealed class FiguresCacheTests : IAsyncLifetime
 
     private async Task<WebApplication> StartAsync(TimeSpan cacheDuration)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(_tokens.Settings());
-        builder.Configuration["Authentication:Audiences:0"] = "job-matching";
-        builder.Configuration["Figures:CacheDuration"] = cacheDuration.ToString();
-        builder.Configuration["Figures:ServeStaleFor"] = "00:05:00";
-        builder.AddServiceDefaults(new ServiceDescription("job-matching", "Figures cache test", "Figures that count their computations."));
+        var builder = TestServiceApp.CreateBuilder(
+            _tokens,
+            new ServiceDescription("job-matching", "Figures cache test", "Figures that count their computations."),
+            new Dictionary<string, string?> { ["Figures:CacheDuration"] = cacheDuration.ToString(), ["Figures:ServeStaleFor"] = "00:05:00" });
         builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.Services.AddSingleton(cacheDuration > TimeSpan.Zero ? _figures : new CountedFigures());
         var app = builder.Build();
