@@ -1,6 +1,7 @@
 using Homeward.Testing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,9 +35,10 @@ public sealed class IdentityFactory(IReadOnlyDictionary<string, string?> setting
         }
 
         // Configure, not PostConfigure: JwtBearer's own post-configuration builds the metadata retriever from the
-        // backchannel handler, so the handler must be in place before it runs.
-        builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
-            JwtBearerDefaults.AuthenticationScheme,
-            jwt => jwt.BackchannelHttpHandler = Server.CreateHandler()));
+        // backchannel handler, so the handler must be in place before it runs. The server comes from the container, not
+        // from the factory's Server, which would start a second host when the keys are discovered during the start.
+        builder.ConfigureTestServices(services => services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServer>((jwt, server) => jwt.BackchannelHttpHandler = ((TestServer)server).CreateHandler()));
     }
 }

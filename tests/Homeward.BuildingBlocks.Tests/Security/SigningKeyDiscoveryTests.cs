@@ -36,6 +36,27 @@ public sealed class SigningKeyDiscoveryTests
         Assert.Equal(2, fetches.Count);
     }
 
+    [Fact]
+    public async Task A_service_whose_identity_service_cannot_be_reached_still_starts_and_serves()
+    {
+        var tokens = await TestTokenIssuer.GetAsync();
+        var builder = TestServiceApp.CreateBuilder(
+            tokens,
+            new ServiceDescription("registry", "Discovery test", "No identity service."),
+            new Dictionary<string, string?> { ["Authentication:MetadataAddress"] = "http://127.0.0.1:9/.well-known/openid-configuration" });
+        await using var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapGet("/open", () => "ok").AllowAnonymous();
+
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        // Past the first failed discovery and its pause, the process still runs and answers.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/open")).StatusCode);
+        Assert.False(app.Lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+
     private sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
     {
         private int _count;
