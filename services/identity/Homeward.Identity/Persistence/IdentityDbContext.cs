@@ -15,16 +15,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.UseOpenIddict();
-        modelBuilder.Entity<StaffAccount>(staff =>
-        {
-            staff.ToTable("staff_accounts");
-            staff.HasKey(s => s.Id);
-            staff.Property(s => s.UserName).HasMaxLength(64);
-            staff.HasIndex(s => s.UserName).IsUnique();
-            staff.Property(s => s.DisplayName).HasMaxLength(100);
-            staff.Property(s => s.Division).HasMaxLength(12).IsFixedLength();
-            staff.HasIndex(s => s.Division);
-        });
     }
 }
 
