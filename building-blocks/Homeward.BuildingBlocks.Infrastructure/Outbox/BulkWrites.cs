@@ -5,8 +5,8 @@ namespace Homeward.BuildingBlocks.Infrastructure.Outbox;
 /// <summary>
 /// The bulk writes running in this process, which the dispatcher waits for. Publishing an event costs the service, the
 /// database (the row is locked, then rewritten as processed with two index entries) and the broker more than writing it
-/// did; on a small machine, publishing an import's 100,000 events while the import writes them made the import 10–20 %
-/// slower and the events no sooner published (docs/benchmarks.md, section 17).
+/// did; on two cores, publishing an import's 100,000 events while the import wrote them made a warm import a fifth slower
+/// (the first after a start two fifths) and the events no sooner published (docs/benchmarks.md, section 17).
 /// </summary>
 public sealed class BulkWrites(TimeProvider clock) : IBulkWrites
 {
