@@ -8,11 +8,10 @@ namespace Homeward.BuildingBlocks.Infrastructure.Outbox;
 /// did; on two cores, publishing an import's 100,000 events while the import wrote them made a warm import a fifth slower
 /// (the first after a start two fifths) and the events no sooner published (docs/benchmarks.md, section 17).
 /// </summary>
-public sealed class BulkWrites(TimeProvider clock) : IBulkWrites
+public sealed class BulkWrites : IBulkWrites
 {
     private readonly Lock _lock = new();
     private int _running;
-    private long _runningSince;
     private TaskCompletionSource _idle = new();
 
     public IDisposable Begin()
@@ -21,7 +20,6 @@ public sealed class BulkWrites(TimeProvider clock) : IBulkWrites
         {
             if (_running++ == 0)
             {
-                _runningSince = clock.GetTimestamp();
                 _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
@@ -29,14 +27,10 @@ public sealed class BulkWrites(TimeProvider clock) : IBulkWrites
         return new Running(this);
     }
 
-    /// <summary>
-    /// Returns when no bulk write is running, or at once when bulk writes have been running for
-    /// <paramref name="maxWait"/> without a pause.
-    /// </summary>
-    public async Task WaitWhileRunningAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    /// <summary>Returns once no bulk write runs, or after <paramref name="maxWait"/>, whichever comes first.</summary>
+    public async Task WaitWhileRunningAsync(TimeSpan maxWait, TimeProvider clock, CancellationToken cancellationToken)
     {
         Task idle;
-        TimeSpan left;
         lock (_lock)
         {
             if (_running == 0)
@@ -45,21 +39,15 @@ public sealed class BulkWrites(TimeProvider clock) : IBulkWrites
             }
 
             idle = _idle.Task;
-            left = maxWait - clock.GetElapsedTime(_runningSince);
-        }
-
-        if (left <= TimeSpan.Zero)
-        {
-            return;
         }
 
         try
         {
-            await idle.WaitAsync(left, clock, cancellationToken);
+            await idle.WaitAsync(maxWait, clock, cancellationToken);
         }
         catch (TimeoutException)
         {
-            // Running for longer than an event may be held back: the dispatcher publishes beside it from now on.
+            // Waited long enough: the dispatcher publishes beside the bulk writes.
         }
     }
 

@@ -16,7 +16,7 @@ namespace Homeward.BuildingBlocks.Infrastructure.Outbox;
 /// concurrently), publishes them with the row id as MessageId, and in the same transaction marks the published rows
 /// processed and pushes failed ones back with exponential backoff. Nothing is ever deleted before it was published.
 /// While a bulk write runs in the process it waits (<see cref="BulkWrites"/>), at most
-/// <see cref="OutboxOptions.MaxWaitForBulkWrites"/>.
+/// <see cref="OutboxOptions.MaxWaitForBulkWrites"/> in all until it has caught up with the outbox again.
 /// </summary>
 /// <remarks>
 /// Delivery is at least once: a crash between publish and commit publishes the row again, which consumers drop
@@ -42,11 +42,20 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consecutiveFailures = 0;
+        var waitedForBulkWrites = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await bulkWrites.WaitWhileRunningAsync(_options.MaxWaitForBulkWrites, stoppingToken);
+                // The wait allowed is shared by all bulk writes until the outbox is caught up again, so that imports
+                // following one another cannot hold events back for longer than it.
+                if (waitedForBulkWrites < _options.MaxWaitForBulkWrites)
+                {
+                    var waitStarted = clock.GetTimestamp();
+                    await bulkWrites.WaitWhileRunningAsync(_options.MaxWaitForBulkWrites - waitedForBulkWrites, clock, stoppingToken);
+                    waitedForBulkWrites += clock.GetElapsedTime(waitStarted);
+                }
+
                 var dispatched = await DispatchBatchAsync(stoppingToken);
                 await SampleBacklogWhenDueAsync(stoppingToken);
                 consecutiveFailures = 0;
@@ -54,6 +63,8 @@ public sealed partial class OutboxDispatcher(
                 {
                     continue;
                 }
+
+                waitedForBulkWrites = TimeSpan.Zero;
 
                 await wakeUp.WaitAsync(_options.PollInterval, stoppingToken);
             }

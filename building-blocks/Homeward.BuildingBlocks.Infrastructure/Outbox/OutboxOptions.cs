@@ -12,8 +12,9 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long the dispatcher waits for a running bulk write (<see cref="BulkWrites"/>) before publishing beside it:
-    /// events of the service's other writes wait behind a bulk write for at most this long.
+    /// How long the dispatcher waits for bulk writes (<see cref="BulkWrites"/>) before publishing beside them, in all
+    /// until it has caught up with the outbox again: events of the service's other writes wait for bulk writes, however
+    /// many follow one another, for at most this long.
     /// </summary>
     public TimeSpan MaxWaitForBulkWrites { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -7,7 +7,8 @@ namespace Homeward.BuildingBlocks.Tests.Outbox;
 
 /// <summary>
 /// A bulk write runs ahead of publishing: the dispatcher publishes events written meanwhile once every overlapping
-/// bulk write has ended, and once bulk writes have run for <c>Outbox:MaxWaitForBulkWrites</c> it publishes beside them.
+/// bulk write has ended, and once it has waited <c>Outbox:MaxWaitForBulkWrites</c> for bulk writes — one long one or
+/// many in a row — it publishes beside them until it has caught up.
 /// </summary>
 public sealed class BulkWriteTests(ProbeServers servers) : IClassFixture<ProbeServers>
 {
@@ -52,5 +53,42 @@ public sealed class BulkWriteTests(ProbeServers servers) : IClassFixture<ProbeSe
         await Eventually.TrueAsync(
             async () => await host.CountAsync("effects", $"worker_id = '{registered.WorkerId}'") == 1,
             "the event to be published while the bulk write still runs");
+    }
+
+    [Fact]
+    public async Task Bulk_writes_following_one_another_hold_events_back_no_longer_than_the_wait_allowed()
+    {
+        const int events = 20;
+        await using var host = await ProbeHost.StartAsync(
+            servers.Database,
+            servers.VirtualHost.AmqpUri,
+            settings: new Dictionary<string, string?> { ["Outbox:MaxWaitForBulkWrites"] = "00:00:01", ["Outbox:BatchSize"] = "1" });
+        var bulkWrites = host.Services.GetRequiredService<IBulkWrites>();
+        using var stop = new CancellationTokenSource();
+        var imports = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using (bulkWrites.Begin())
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500));
+                }
+            }
+        });
+
+        var written = new List<Guid>();
+        for (var i = 0; i < events; i++)
+        {
+            written.Add((await host.RecordAsync("behind imports in a row")).WorkerId);
+        }
+
+        // Were each pause between two bulk writes to let one batch through, 20 one-event batches would take 10 s.
+        await Eventually.TrueAsync(
+            async () => await host.CountAsync("effects", $"worker_id IN ({string.Join(',', written.Select(id => $"'{id}'"))})") == events,
+            "every event to be published while bulk writes keep following one another",
+            TimeSpan.FromSeconds(6));
+        Assert.False(imports.IsCompleted);
+        await stop.CancelAsync();
+        await imports;
     }
 }
